@@ -1,0 +1,60 @@
+package io.supportsuite.devstack.launcher;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** Command-line options of the local run. */
+record LauncherOptions(Path projectRoot, Path dataDir, boolean reset, int kafkaPort, int postgresPort, int portBase,
+        List<String> jvmOptions, boolean help) {
+
+    static final String USAGE = """
+            Usage: java -jar dev-stack/target/dev-stack.jar [options]   (from the project root, after ./mvnw package)
+              --reset            delete the local data (Kafka topics, databases, logs) before starting
+              --data DIR         where the local data lives (default .data)
+              --kafka-port N     embedded Kafka port (default 9092)
+              --pg-port N        embedded PostgreSQL port (default 5432)
+              --port-base N      HTTP port of channel-gateway; the others follow (default 8080)
+            Set KAFKA_BOOTSTRAP_SERVERS and/or PG_HOST, PG_PORT, PG_USER, PG_PASSWORD to use existing servers.""";
+
+    static LauncherOptions parse(String[] args) {
+        Path root = Path.of("").toAbsolutePath();
+        Path data = root.resolve(".data");
+        boolean reset = false;
+        boolean help = false;
+        int kafkaPort = 9092;
+        int pgPort = 5432;
+        int portBase = 8080;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--reset" -> reset = true;
+                case "--help", "-h" -> help = true;
+                case "--data" -> data = Path.of(value(args, ++i));
+                case "--kafka-port" -> kafkaPort = port(value(args, i), value(args, ++i));
+                case "--pg-port" -> pgPort = port(value(args, i), value(args, ++i));
+                case "--port-base" -> portBase = port(value(args, i), value(args, ++i));
+                default -> throw new IllegalArgumentException("Unknown option: " + args[i]);
+            }
+        }
+        List<String> jvm = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC");
+        return new LauncherOptions(root, data, reset, kafkaPort, pgPort, portBase, jvm, help);
+    }
+
+    private static String value(String[] args, int i) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(args[i - 1] + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static int port(String option, String value) {
+        try {
+            int port = Integer.parseInt(value);
+            if (port < 1 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " takes a port number, not " + value);
+        }
+    }
+}

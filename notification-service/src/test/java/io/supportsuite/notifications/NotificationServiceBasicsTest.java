@@ -1,0 +1,16 @@
+package io.supportsuite.notifications;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.supportsuite.devstack.testing.DevStackResource;
+import io.supportsuite.devstack.testing.ServiceBasicsContract;
+
+@QuarkusTest
+@QuarkusTestResource(DevStackResource.class)
+class NotificationServiceBasicsTest extends ServiceBasicsContract {
+
+    @Override
+    protected String applicationName() {
+        return "notification-service";
+    }
+}
