@@ -1,0 +1,69 @@
+package io.supportsuite.runtime.inbox;
+
+import java.time.Duration;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Idempotent consumption: an event's effect and the record that it was handled commit in one transaction,
+ * so a redelivered event changes nothing. Transient failures are retried with back-off; what still fails
+ * is left to the channel's dead-letter queue.
+ */
+@ApplicationScoped
+public class Inbox {
+
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(2);
+    private static final int ATTEMPTS = 5;
+
+    private final ObjectMapper mapper;
+
+    public Inbox(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /**
+     * Runs {@code effect} in a transaction unless {@code consumer} already handled this event.
+     *
+     * @return true when the effect ran, false for a duplicate
+     */
+    public Uni<Boolean> handleOnce(String consumer, IncomingEvent event, Function<IncomingEvent, Uni<Void>> effect) {
+        return Panache.withTransaction(() -> claim(consumer, event.id())
+                .chain(first -> first ? effect.apply(event).replaceWith(true) : Uni.createFrom().item(false)))
+                .onFailure(e -> !(e instanceof UnreadableEventException))
+                .retry().withBackOff(FIRST_BACKOFF, MAX_BACKOFF).atMost(ATTEMPTS)
+                .onFailure().invoke(e -> Log.errorf(e, "%s could not handle %s %s", consumer, event.type(), event.id()));
+    }
+
+    /** The event body as its record type; an unreadable body is not retried (it goes to the dead-letter queue). */
+    public <T> T read(IncomingEvent event, Class<T> type) {
+        try {
+            return mapper.readValue(event.data(), type);
+        } catch (Exception e) {
+            throw new UnreadableEventException(event, e);
+        }
+    }
+
+    private Uni<Boolean> claim(String consumer, String eventId) {
+        return Panache.getSession().chain(session -> session
+                .createNativeQuery("INSERT INTO inbox (consumer, ce_id) VALUES (:consumer, :id) ON CONFLICT DO NOTHING")
+                .setParameter("consumer", consumer)
+                .setParameter("id", eventId)
+                .executeUpdate())
+                .map(inserted -> inserted == 1);
+    }
+
+    /** A record whose body does not match its type: poison, not a transient failure. */
+    public static class UnreadableEventException extends RuntimeException {
+        public UnreadableEventException(IncomingEvent event, Throwable cause) {
+            super("Unreadable " + event.type() + " " + event.id() + ": " + cause.getMessage(), cause);
+        }
+    }
+}

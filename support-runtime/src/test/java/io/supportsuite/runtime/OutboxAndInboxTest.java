@@ -1,0 +1,118 @@
+package io.supportsuite.runtime;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.supportsuite.devstack.testing.DevStackResource;
+import io.supportsuite.devstack.testing.Reactive;
+import io.supportsuite.devstack.testing.TopicProbe;
+import io.supportsuite.runtime.outbox.Outbox;
+import io.supportsuite.runtime.schema.SchemaMigrator;
+import jakarta.inject.Inject;
+
+@QuarkusTest
+@QuarkusTestResource(DevStackResource.class)
+class OutboxAndInboxTest {
+
+    record Sample(int n) {
+    }
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    SchemaMigrator migrator;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @Test
+    void committedEventsReachKafkaAsCloudEventsInOrderAndLeaveTheOutbox() {
+        await().until(migrator::isMigrated);
+        String key = "ticket-" + UUID.randomUUID();
+        try (TopicProbe probe = new TopicProbe(bootstrap, "runtime.relay")) {
+            transaction(() -> Multi.createFrom().range(0, 20)
+                    .onItem().transformToUniAndConcatenate(
+                            n -> outbox.append("runtime.relay", key, "support.sample.v1", key, new Sample(n)))
+                    .collect().last().replaceWithVoid());
+
+            List<ConsumerRecord<String, String>> records = awaitRecords(probe, key, 20);
+            assertEquals(IntStream.range(0, 20).mapToObj(n -> "{\"n\":" + n + "}").toList(),
+                    records.stream().map(ConsumerRecord::value).toList(), "same key, same order");
+            ConsumerRecord<String, String> first = records.get(0);
+            assertEquals("support.sample.v1", TopicProbe.header(first, "ce_type"));
+            assertEquals("1.0", TopicProbe.header(first, "ce_specversion"));
+            assertEquals("/support-runtime-test", TopicProbe.header(first, "ce_source"));
+            assertEquals(key, TopicProbe.header(first, "ce_subject"));
+            assertEquals(20, records.stream().map(r -> TopicProbe.header(r, "ce_id")).distinct().count());
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> count("SELECT count(*) FROM outbox") == 0);
+    }
+
+    @Test
+    void aRolledBackTransactionPublishesNothing() {
+        await().until(migrator::isMigrated);
+        String key = "rolled-back-" + UUID.randomUUID();
+        try (TopicProbe probe = new TopicProbe(bootstrap, "runtime.relay")) {
+            assertThrows(IllegalStateException.class, () -> transaction(() -> outbox
+                    .append("runtime.relay", key, "support.sample.v1", key, new Sample(1))
+                    .chain(() -> Uni.createFrom().failure(new IllegalStateException("the state change failed")))));
+            assertTrue(probe.drain(Duration.ofSeconds(3)).stream().noneMatch(r -> key.equals(r.key())));
+        }
+    }
+
+    @Test
+    void aRedeliveredEventChangesNothingAndAPoisonRecordGoesToTheDeadLetterTopic() {
+        await().until(migrator::isMigrated);
+        String id = UUID.randomUUID().toString();
+        String after = UUID.randomUUID().toString();
+        try (TopicProbe probe = new TopicProbe(bootstrap, "runtime.probe.dlq")) {
+            probe.send("runtime.probe", "k", "support.probe.v1", id, "{\"body\":\"once\"}");
+            probe.send("runtime.probe", "k", "support.probe.v1", id, "{\"body\":\"once\"}");
+            String poison = probe.send("runtime.probe", "k", "support.probe.v1", UUID.randomUUID().toString(), "not json");
+            probe.send("runtime.probe", "k", "support.probe.v1", after, "{\"body\":\"after\"}");
+
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> count("SELECT count(*) FROM probe_effect WHERE ce_id = '" + after + "'") == 1);
+            assertEquals(1, count("SELECT count(*) FROM probe_effect WHERE ce_id = '" + id + "'"), "handled once");
+            ConsumerRecord<String, String> dead = probe.await(r -> poison.equals(TopicProbe.header(r, "ce_id")),
+                    Duration.ofSeconds(30));
+            assertEquals("not json", dead.value());
+        }
+    }
+
+    private static List<ConsumerRecord<String, String>> awaitRecords(TopicProbe probe, String key, int n) {
+        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        List<ConsumerRecord<String, String>> mine;
+        do {
+            mine = probe.drain(Duration.ofMillis(300)).stream().filter(r -> key.equals(r.key())).toList();
+        } while (mine.size() < n && System.nanoTime() < end);
+        assertEquals(n, mine.size());
+        return mine;
+    }
+
+    private static void transaction(java.util.function.Supplier<Uni<Void>> work) {
+        Reactive.await(() -> Panache.withTransaction(work));
+    }
+
+    private static long count(String sql) {
+        return Reactive.await(() -> Panache.withSession(() -> Panache.getSession()
+                .chain(s -> s.createNativeQuery(sql, Long.class).getSingleResult())));
+    }
+}
