@@ -51,10 +51,13 @@ class DockerComposeTest {
     @ParameterizedTest
     @MethodSource("services")
     void serviceAgreesWithItsApplicationProperties(SuiteService service) throws IOException {
+        // What the service reads: its own properties over the defaults every service inherits.
         Properties app = new Properties();
-        try (Reader in = Files.newBufferedReader(ROOT.resolve(service.module())
-                .resolve("src/main/resources/application.properties"))) {
-            app.load(in);
+        for (String file : List.of("support-runtime/src/main/resources/META-INF/microprofile-config.properties",
+                service.module() + "/src/main/resources/application.properties")) {
+            try (Reader in = Files.newBufferedReader(ROOT.resolve(file))) {
+                app.load(in);
+            }
         }
         Map<String, String> defaults = new java.util.HashMap<>();
         for (String value : app.stringPropertyNames().stream().map(app::getProperty).toList()) {

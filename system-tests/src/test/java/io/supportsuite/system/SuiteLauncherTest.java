@@ -33,7 +33,7 @@ class SuiteLauncherTest {
         int pgPort = Ports.free();
         List<String> output = Collections.synchronizedList(new ArrayList<>());
         Process suite = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                "dev-stack/target/dev-stack.jar", "--data", data.toString(), "--kafka-port", String.valueOf(kafkaPort),
+                "dev-stack/target/dev-stack-launcher.jar", "--data", data.toString(), "--kafka-port", String.valueOf(kafkaPort),
                 "--pg-port", String.valueOf(pgPort), "--port-base", String.valueOf(portBase))
                 .directory(ROOT.toFile()).redirectErrorStream(true).start();
         Thread reader = new Thread(() -> {

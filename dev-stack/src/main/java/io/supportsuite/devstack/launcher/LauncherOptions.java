@@ -8,7 +8,7 @@ record LauncherOptions(Path projectRoot, Path dataDir, boolean reset, int kafkaP
         List<String> jvmOptions, boolean help) {
 
     static final String USAGE = """
-            Usage: java -jar dev-stack/target/dev-stack.jar [options]   (from the project root, after ./mvnw package)
+            Usage: java -jar dev-stack/target/dev-stack-launcher.jar [options]   (from the project root, after ./mvnw package)
               --reset            delete the local data (Kafka topics, databases, logs) before starting
               --data DIR         where the local data lives (default .data)
               --kafka-port N     embedded Kafka port (default 9092)
