@@ -1,0 +1,37 @@
+package io.supportsuite.bench;
+
+import java.util.Arrays;
+
+/** Entry point: {@code java -jar benchmarks/target/benchmarks.jar <benchmark> [options]}. */
+public final class Benchmarks {
+
+    static final String USAGE = """
+            Usage: java -jar benchmarks/target/benchmarks.jar <benchmark> [options]   (the suite must be running)
+              email-webhooks   signed e-mail webhooks at a fixed rate into channel-gateway; latency until
+                               ticket.created appears on support.tickets.v1 (issue: the spine)
+                --rate N        webhooks per second (default 200)
+                --count N       webhooks in all (default 20 x rate)
+                --gateway URL   channel-gateway base URL (default http://localhost:8080)
+                --kafka HOSTS   Kafka bootstrap servers (default localhost:9092)
+                --secret S      the e-mail webhook secret (default dev-email-secret)
+                --drain SEC     how long to wait for the last tickets (default 30)""";
+
+    private Benchmarks() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0 || args[0].startsWith("-")) {
+            System.out.println(USAGE);
+            return;
+        }
+        String[] options = Arrays.copyOfRange(args, 1, args.length);
+        switch (args[0]) {
+            case "email-webhooks" -> EmailWebhookBenchmark.run(Options.parse(options));
+            default -> {
+                System.err.println("Unknown benchmark: " + args[0]);
+                System.err.println(USAGE);
+                System.exit(2);
+            }
+        }
+    }
+}
