@@ -1,0 +1,55 @@
+package io.supportsuite.tickets.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** ticket-service's rules and limits; every number here is a default, changed by configuration. */
+@ConfigMapping(prefix = "tickets")
+public interface TicketsConfig {
+
+    /** C3: a customer message to a solved ticket reopens it within this window; later it opens a linked follow-up. */
+    @WithDefault("P7D")
+    Duration reopenWindow();
+
+    /** The domain of the Message-IDs this service and notification-service put on outgoing mail. */
+    @WithDefault("support-suite.local")
+    String messageIdDomain();
+
+    /** Priority of a new ticket. */
+    @WithDefault("normal")
+    String defaultPriority();
+
+    /** Customer defaults carried in events while the customer's own are unknown. */
+    Customer customer();
+
+    Reply reply();
+
+    Listing listing();
+
+    interface Customer {
+        @WithDefault("en")
+        String locale();
+
+        @WithDefault("UTC")
+        String timeZone();
+
+        @WithDefault("standard")
+        String segment();
+    }
+
+    interface Reply {
+        /** Largest agent reply body, in UTF-8 bytes (64 KiB). */
+        @WithDefault("65536")
+        int maxBodyBytes();
+    }
+
+    interface Listing {
+        @WithDefault("50")
+        int defaultLimit();
+
+        @WithDefault("200")
+        int maxLimit();
+    }
+}

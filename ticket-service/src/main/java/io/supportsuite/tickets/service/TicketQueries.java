@@ -1,0 +1,129 @@
+package io.supportsuite.tickets.service;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.panache.common.Parameters;
+import io.smallrye.mutiny.Uni;
+import io.supportsuite.tickets.api.CustomerSummary;
+import io.supportsuite.tickets.api.TicketDetail;
+import io.supportsuite.tickets.api.TicketPage;
+import io.supportsuite.tickets.api.TicketSummary;
+import io.supportsuite.tickets.api.TranscriptEntry;
+import io.supportsuite.tickets.config.TicketsConfig;
+import io.supportsuite.tickets.customer.Customer;
+import io.supportsuite.tickets.customer.CustomerIdentity;
+import io.supportsuite.tickets.ticket.Ticket;
+import io.supportsuite.tickets.ticket.TicketMessage;
+import io.supportsuite.tickets.ticket.TicketStatus;
+
+/** What the agent console reads: the queue (newest first, keyset-paged by ticket number) and one ticket with its transcript. */
+@ApplicationScoped
+public class TicketQueries {
+
+    private final TicketsConfig config;
+
+    public TicketQueries(TicketsConfig config) {
+        this.config = config;
+    }
+
+    public Uni<TicketPage> list(String status, String limit, String before) {
+        Optional<TicketStatus> wanted = status == null || status.isBlank() ? Optional.empty() : TicketStatus.parse(status);
+        Integer size = integer(limit);
+        Long cursor = longOrNull(before);
+        int max = config.listing().maxLimit();
+        Problems.validate()
+                .check(status == null || status.isBlank() || wanted.isPresent(), "status",
+                        "unknown status '" + status + "'; one of " + TicketStatus.names())
+                .check(limit == null || (size != null && size >= 1 && size <= max), "limit", "must be a number from 1 to " + max)
+                .check(before == null || cursor != null, "before", "must be a ticket number")
+                .orFail();
+        int pageSize = size == null ? config.listing().defaultLimit() : size;
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        wanted.ifPresent(s -> {
+            where.append(" and status = :status");
+            params.and("status", s.wire());
+        });
+        if (cursor != null) {
+            where.append(" and number < :before");
+            params.and("before", cursor);
+        }
+        // One row more than the page (range is inclusive) tells whether there is a next page.
+        return Panache.withSession(() -> Ticket.<Ticket>find(where + " order by number desc", params).range(0, pageSize).list()
+                .chain(page -> {
+                    List<Ticket> items = page.size() > pageSize ? page.subList(0, pageSize) : page;
+                    Long next = page.size() > pageSize ? items.get(items.size() - 1).number : null;
+                    return summaries(items).map(list -> new TicketPage(list, next));
+                }));
+    }
+
+    /** The ticket with its transcript, or null when there is no such ticket. */
+    public Uni<TicketDetail> detail(UUID id) {
+        return Panache.withSession(() -> Ticket.<Ticket>findById(id).chain(ticket -> ticket == null ? Uni.createFrom().nullItem()
+                : customers(List.of(ticket.customerId)).chain(customers -> TicketMessage
+                        .<TicketMessage>list("ticketId = ?1 order by seq", ticket.id)
+                        .map(messages -> new TicketDetail(ticket.id.toString(), ticket.number, ticket.subject, ticket.status,
+                                ticket.priority, ticket.channel, customers.get(ticket.customerId),
+                                ticket.followUpOf == null ? null : ticket.followUpOf.toString(), ticket.createdAt, ticket.updatedAt,
+                                ticket.firstRespondedAt, ticket.solvedAt, ticket.closedAt,
+                                messages.stream().map(TicketQueries::entry).toList())))));
+    }
+
+    /** One ticket as the queue shows it; inside the caller's session. */
+    public Uni<TicketSummary> summary(Ticket ticket) {
+        return customers(List.of(ticket.customerId)).map(customers -> summary(ticket, customers));
+    }
+
+    public static TranscriptEntry entry(TicketMessage m) {
+        return new TranscriptEntry(m.id.toString(), m.direction, m.authorType, m.authorId, m.authorName, m.channel, m.text, m.html,
+                m.messageId, m.inReplyTo, m.createdAt);
+    }
+
+    private Uni<List<TicketSummary>> summaries(List<Ticket> tickets) {
+        if (tickets.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return customers(tickets.stream().map(t -> t.customerId).distinct().toList())
+                .map(customers -> tickets.stream().map(t -> summary(t, customers)).toList());
+    }
+
+    private static TicketSummary summary(Ticket t, Map<UUID, CustomerSummary> customers) {
+        return new TicketSummary(t.id.toString(), t.number, t.subject, t.status, t.priority, t.channel, customers.get(t.customerId),
+                t.createdAt, t.updatedAt, t.firstRespondedAt);
+    }
+
+    /** Customers by id with their e-mail address; two queries, one after the other on the session. */
+    private static Uni<Map<UUID, CustomerSummary>> customers(List<UUID> ids) {
+        return Customer.<Customer>list("id in ?1", ids).chain(customers -> CustomerIdentity
+                .<CustomerIdentity>list("customerId in ?1 and kind = ?2 order by createdAt", ids, CustomerIdentity.EMAIL)
+                .map(identities -> {
+                    Map<UUID, String> email = identities.stream()
+                            .collect(Collectors.toMap(i -> i.customerId, i -> i.value, (first, later) -> first));
+                    return customers.stream().collect(Collectors.toMap(c -> c.id,
+                            c -> new CustomerSummary(c.id.toString(), c.name, email.get(c.id)), (a, b) -> a));
+                }));
+    }
+
+    private static Integer integer(String s) {
+        try {
+            return s == null ? null : Integer.valueOf(s.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static Long longOrNull(String s) {
+        try {
+            return s == null ? null : Long.valueOf(s.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

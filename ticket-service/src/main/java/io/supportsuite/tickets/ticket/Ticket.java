@@ -1,0 +1,81 @@
+package io.supportsuite.tickets.ticket;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+
+/** A customer's request and everything that happened on it; the transcript is in {@link TicketMessage}. */
+@Entity
+@Table(name = "ticket")
+public class Ticket extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    public long number;
+
+    public String subject;
+
+    /** A {@link TicketStatus#wire()} name. */
+    public String status;
+
+    public String priority;
+
+    public String channel;
+
+    @Column(name = "customer_id")
+    public UUID customerId;
+
+    @Column(name = "follow_up_of")
+    public UUID followUpOf;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @Column(name = "first_responded_at")
+    public Instant firstRespondedAt;
+
+    @Column(name = "solved_at")
+    public Instant solvedAt;
+
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
+    public TicketStatus status() {
+        return TicketStatus.parse(status).orElseThrow(() -> new IllegalStateException("Ticket " + id + " has status " + status));
+    }
+
+    public void moveTo(TicketStatus to, Instant at) {
+        status = to.wire();
+        updatedAt = at;
+        switch (to) {
+            case SOLVED -> solvedAt = at;
+            case CLOSED -> closedAt = at;
+            case OPEN, PENDING -> solvedAt = null;
+            default -> {
+            }
+        }
+    }
+
+    /**
+     * Whether a customer message may still land on this ticket (C3): not closed, and if solved, not longer
+     * ago than the reopen window.
+     */
+    public boolean acceptsCustomerMessage(Instant now, Duration reopenWindow) {
+        TicketStatus current = status();
+        if (current == TicketStatus.CLOSED) {
+            return false;
+        }
+        return current != TicketStatus.SOLVED || solvedAt == null || !now.isAfter(solvedAt.plus(reopenWindow));
+    }
+}

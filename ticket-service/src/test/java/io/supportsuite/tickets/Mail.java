@@ -1,0 +1,107 @@
+package io.supportsuite.tickets;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import io.supportsuite.events.Channels;
+import io.supportsuite.events.common.Identity;
+import io.supportsuite.events.common.ThreadRefs;
+import io.supportsuite.events.inbound.MessageReceived;
+
+/** A customer e-mail as channel-gateway normalises it into a {@code message.received} event (the spine contract). */
+public final class Mail {
+
+    private final String tag = UUID.randomUUID().toString().substring(0, 8);
+    String messageId = UUID.randomUUID() + "@mail.customer.example";
+    String providerMessageId;
+    String address = "ann-" + tag + "@customer.example";
+    String displayName = "Ann Example";
+    String subject = "Parcel " + tag + " arrived broken";
+    String text = "Hello, my parcel arrived broken. What now?";
+    String html = "<p>Hello, my parcel arrived broken. What now?</p>";
+    String inReplyTo;
+    List<String> references = new ArrayList<>();
+    boolean normalised = true;
+    String key;
+
+    public Mail from(String address, String displayName) {
+        this.address = address;
+        this.displayName = displayName;
+        return this;
+    }
+
+    /** A reply to {@code parent}: In-Reply-To the parent, References the chain, as a mail client writes it. */
+    public Mail replyTo(String parentMessageId, String... earlier) {
+        inReplyTo = parentMessageId;
+        references = new ArrayList<>(List.of(earlier));
+        references.add(parentMessageId);
+        subject = "Re: " + subject;
+        return this;
+    }
+
+    /** Only References (some clients leave In-Reply-To out). */
+    public Mail references(String... ids) {
+        inReplyTo = null;
+        references = new ArrayList<>(List.of(ids));
+        return this;
+    }
+
+    /** The sender's address exactly as written (a producer that does not lower-case it). */
+    public Mail asWritten() {
+        this.normalised = false;
+        return this;
+    }
+
+    public Mail text(String text) {
+        this.text = text;
+        this.html = null;
+        return this;
+    }
+
+    public Mail subject(String subject) {
+        this.subject = subject;
+        return this;
+    }
+
+    public Mail providerMessageId(String id) {
+        this.providerMessageId = id;
+        return this;
+    }
+
+    /** Sent under another mail's conversation key (same partition, so handled after it). */
+    public Mail keyedLike(Mail other) {
+        this.key = other.key();
+        return this;
+    }
+
+    /** The gateway keys a conversation by its root: the first reference, else In-Reply-To, else the message itself. */
+    public String key() {
+        if (key != null) {
+            return key;
+        }
+        String root = !references.isEmpty() ? references.get(0) : inReplyTo != null ? inReplyTo : messageId;
+        return "email:" + root;
+    }
+
+    public MessageReceived event() {
+        return new MessageReceived(Channels.EMAIL, providerMessageId != null ? providerMessageId : messageId,
+                new ThreadRefs(messageId, inReplyTo, List.copyOf(references), null),
+                new Identity("email", normalised ? address.toLowerCase(Locale.ROOT) : address, null, displayName),
+                List.of("support@support-suite.local"), subject, text, html, List.of(), null, null, false, Instant.now());
+    }
+
+    public String messageId() {
+        return messageId;
+    }
+
+    public String address() {
+        return address;
+    }
+
+    public String subject() {
+        return subject;
+    }
+}
