@@ -1,0 +1,53 @@
+package io.supportsuite.gateway;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/** What operators watch on the gateway: webhooks by outcome (C4) and deliveries by outcome. */
+@ApplicationScoped
+public class GatewayMetrics {
+
+    public static final String ACCEPTED = "accepted";
+    public static final String DUPLICATE = "duplicate";
+    public static final String REJECTED = "rejected";
+
+    private final MeterRegistry registry;
+
+    public GatewayMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    public Timer.Sample startWebhook() {
+        return Timer.start(registry);
+    }
+
+    /** A webhook answered 2xx: {@code outcome} is accepted or duplicate. */
+    public void webhookAnswered(String channel, String outcome, Timer.Sample sample) {
+        Counter.builder("support.webhooks." + outcome).description("Webhooks answered " + outcome)
+                .tag("channel", channel).register(registry).increment();
+        stop(sample, channel, outcome);
+    }
+
+    /** A webhook refused; {@code reason} is its problem type slug. */
+    public void webhookRejected(String channel, String reason, Timer.Sample sample) {
+        Counter.builder("support.webhooks.rejected").description("Webhooks refused, by reason")
+                .tag("channel", channel).tag("reason", reason).register(registry).increment();
+        stop(sample, channel, REJECTED);
+    }
+
+    /** One outbound message reached its end: {@code outcome} is succeeded or failed. */
+    public void delivered(String channel, String outcome, boolean permanent, int attempts) {
+        Counter.builder("support.deliveries").description("Outbound messages by outcome")
+                .tag("channel", channel).tag("outcome", outcome).tag("permanent", String.valueOf(permanent))
+                .register(registry).increment();
+        registry.summary("support.delivery.attempts", "channel", channel, "outcome", outcome).record(attempts);
+    }
+
+    private void stop(Timer.Sample sample, String channel, String outcome) {
+        sample.stop(Timer.builder("support.webhooks.latency").description("Webhook request to answer")
+                .tag("channel", channel).tag("outcome", outcome).publishPercentiles(0.5, 0.99).register(registry));
+    }
+}

@@ -1,0 +1,108 @@
+package io.supportsuite.gateway;
+
+import static io.restassured.RestAssured.given;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.restassured.response.Response;
+import io.supportsuite.devstack.testing.Reactive;
+import io.supportsuite.devstack.testing.TopicProbe;
+import io.supportsuite.devstack.testing.WebhookSigning;
+import io.supportsuite.events.common.Identity;
+import io.supportsuite.events.common.ThreadRefs;
+import io.supportsuite.events.outbound.MessageSend;
+
+/** The one fixture builder of the gateway's tests: webhook bodies, signed posts, outbound commands, table counts. */
+public final class Fixtures {
+
+    public static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules().build();
+
+    private Fixtures() {
+    }
+
+    public static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID();
+    }
+
+    /** A valid inbound e-mail as the provider posts it; tests change or remove keys from it. */
+    public static Map<String, Object> inboundEmail(String messageId) {
+        Map<String, Object> email = new LinkedHashMap<>();
+        email.put("from", "Jane Doe <Jane.Doe@Example.COM>");
+        email.put("to", "support@support-suite.local");
+        email.put("subject", "Printer on fire " + messageId);
+        email.put("text", "It is burning.");
+        email.put("html", "<p>It is burning.</p>");
+        email.put("message-id", "<" + messageId + ">");
+        email.put("received-at", "2026-03-02T09:15:00Z");
+        return email;
+    }
+
+    public static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Posts {@code body} signed with the default e-mail secret, as the provider would. */
+    public static Response postSigned(String body) {
+        return postSigned(body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static Response postSigned(byte[] body) {
+        return post(body, WebhookSigning.signature(WebhookSigning.DEFAULT_EMAIL_SECRET, body));
+    }
+
+    /** Posts {@code body} with the given signature header (none when null). */
+    public static Response post(byte[] body, String signature) {
+        var request = given().contentType("application/json").body(body);
+        if (signature != null) {
+            request.header(WebhookSigning.HEADER, signature);
+        }
+        return request.post("/webhooks/email");
+    }
+
+    /** An agent reply as ticket-service commands it. */
+    public static MessageSend agentReply(String ticketId, String idempotencyKey, String to) {
+        String customerMessage = unique("customer") + "@mail.example";
+        return new MessageSend(idempotencyKey, "agent_reply", ticketId, unique("customer"), "email",
+                new Identity("email", to, null, "Jane Doe"), "Re: Printer on fire", "We are on our way.\nThe team", null,
+                new ThreadRefs(UUID.randomUUID() + "@support-suite.local", customerMessage,
+                        List.of("root-" + customerMessage, customerMessage), null),
+                "en", Instant.parse("2026-03-02T10:00:00Z"));
+    }
+
+    /** Puts a command on support.outbound.v1 as ticket-service's outbox would (key = ticket id). */
+    public static String send(TopicProbe probe, MessageSend command) {
+        return probe.send(io.supportsuite.events.Topics.OUTBOUND, command.ticketId(),
+                io.supportsuite.events.EventTypes.MESSAGE_SEND, UUID.randomUUID().toString(), json(command));
+    }
+
+    /** Records of {@code probe} whose key is {@code key}, after polling for {@code quiet}. */
+    public static List<ConsumerRecord<String, String>> withKey(TopicProbe probe, String key, Duration quiet) {
+        return probe.drain(quiet).stream().filter(r -> key.equals(r.key())).toList();
+    }
+
+    public static long count(String sql) {
+        return Reactive.await(() -> Panache.withSession(() -> Panache.getSession()
+                .chain(s -> s.createNativeQuery(sql, Long.class).getSingleResult())));
+    }
+
+    public static long receipts(String providerMessageId) {
+        return count("SELECT count(*) FROM webhook_receipt WHERE provider_message_id = '" + providerMessageId.replace("'", "''") + "'");
+    }
+}
