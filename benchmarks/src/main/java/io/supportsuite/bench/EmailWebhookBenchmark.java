@@ -28,7 +28,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.supportsuite.devstack.testing.WebhookSignature;
+import io.supportsuite.devstack.testing.WebhookSigning;
 import io.supportsuite.events.EventTypes;
 import io.supportsuite.events.Topics;
 
@@ -78,7 +78,7 @@ final class EmailWebhookBenchmark {
             byte[] body = email(run, i).getBytes(StandardCharsets.UTF_8);
             HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/json")
-                    .header(WebhookSignature.HEADER, WebhookSignature.sign(secret, body))
+                    .header(WebhookSigning.HEADER, WebhookSigning.signature(secret, body))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
             int n = i;
             inFlight.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, failure) -> {
