@@ -1,0 +1,80 @@
+package io.supportsuite.notifications.alert;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * An ops alert (N8): one per ticket, clock kind and stage, written in the transaction that consumed the SLA
+ * event and delivered afterwards by {@code AlertDelivery}.
+ */
+@Entity
+@Table(name = "ops_alert")
+public class OpsAlert extends PanacheEntityBase {
+
+    public static final String STAGE_BREACHED = "breached";
+
+    public static final String PENDING = "pending";
+    public static final String SENT = "sent";
+    public static final String FAILED = "failed";
+    public static final String NO_SINK = "no_sink";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "ticket_id")
+    public String ticketId;
+
+    @Column(name = "clock_kind")
+    public String clockKind;
+
+    public String stage;
+
+    @Column(name = "clock_id")
+    public String clockId;
+
+    public String policy;
+
+    public Instant deadline;
+
+    @Column(name = "fired_at")
+    public Instant firedAt;
+
+    @Column(name = "late_seconds")
+    public long lateSeconds;
+
+    /** The ticket's number and subject, when this service knew the ticket at the time of the breach. */
+    @Column(name = "ticket_number")
+    public Long number;
+
+    public String subject;
+
+    public String state;
+
+    public int attempts;
+
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
+
+    @Column(name = "last_error")
+    public String lastError;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "sent_at")
+    public Instant sentAt;
+
+    public static Uni<OpsAlert> of(String ticketId, String clockKind, String stage) {
+        return find("ticketId = ?1 and clockKind = ?2 and stage = ?3", ticketId, clockKind, stage).firstResult();
+    }
+}

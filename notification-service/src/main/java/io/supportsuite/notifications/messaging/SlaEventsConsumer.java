@@ -1,0 +1,78 @@
+package io.supportsuite.notifications.messaging;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.smallrye.mutiny.Uni;
+import io.supportsuite.events.EventTypes;
+import io.supportsuite.events.sla.SlaBreached;
+import io.supportsuite.events.sla.SlaClockStarted;
+import io.supportsuite.notifications.alert.OpsAlert;
+import io.supportsuite.notifications.service.Acknowledgements;
+import io.supportsuite.notifications.service.NotificationMetrics;
+import io.supportsuite.notifications.service.OpsAlerts;
+import io.supportsuite.runtime.inbox.Inbox;
+import io.supportsuite.runtime.inbox.IncomingEvent;
+
+/** {@code support.sla.v1}: a started first-response clock may complete an ack (N1); a breach is an ops alert (N8). */
+@ApplicationScoped
+public class SlaEventsConsumer {
+
+    private final SchemaGate schema;
+    private final Inbox inbox;
+    private final Acknowledgements acknowledgements;
+    private final OpsAlerts alerts;
+    private final NotificationMetrics metrics;
+
+    public SlaEventsConsumer(SchemaGate schema, Inbox inbox, Acknowledgements acknowledgements, OpsAlerts alerts, NotificationMetrics metrics) {
+        this.schema = schema;
+        this.inbox = inbox;
+        this.acknowledgements = acknowledgements;
+        this.alerts = alerts;
+        this.metrics = metrics;
+    }
+
+    @Incoming("sla")
+    public Uni<Void> on(ConsumerRecord<String, String> record) {
+        IncomingEvent event = IncomingEvent.of(record);
+        return schema.open().chain(() -> handle(event));
+    }
+
+    private Uni<Void> handle(IncomingEvent event) {
+        String type = event.type() == null ? "" : event.type();
+        return switch (type) {
+            case EventTypes.SLA_CLOCK_STARTED -> clockStarted(event);
+            case EventTypes.SLA_BREACHED -> breached(event);
+            default -> Uni.createFrom().voidItem(); // not ours to handle; still acknowledged
+        };
+    }
+
+    private Uni<Void> clockStarted(IncomingEvent event) {
+        AtomicBoolean acked = new AtomicBoolean();
+        return inbox.handleOnce(InboxConsumer.NAME, event, e -> {
+            acked.set(false); // a retried transaction starts over
+            return acknowledgements.clockStarted(inbox.read(e, SlaClockStarted.class)).invoke(acked::set).replaceWithVoid();
+        }).invoke(() -> {
+            if (acked.get()) {
+                metrics.published(Acknowledgements.KIND); // counted once committed
+            }
+        }).replaceWithVoid();
+    }
+
+    private Uni<Void> breached(IncomingEvent event) {
+        AtomicReference<String> state = new AtomicReference<>();
+        return inbox.handleOnce(InboxConsumer.NAME, event, e -> {
+            state.set(null); // a retried transaction starts over
+            return alerts.breached(inbox.read(e, SlaBreached.class)).invoke(state::set).replaceWithVoid();
+        }).invoke(() -> {
+            if (OpsAlert.NO_SINK.equals(state.get())) {
+                metrics.alert(OpsAlert.NO_SINK); // counted once committed
+            }
+        }).replaceWithVoid();
+    }
+}

@@ -1,0 +1,63 @@
+package io.supportsuite.notifications.service;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.supportsuite.events.sla.ClockRef;
+import io.supportsuite.events.sla.SlaBreached;
+import io.supportsuite.notifications.alert.OpsAlert;
+import io.supportsuite.notifications.config.NotificationsConfig;
+import io.supportsuite.notifications.ticket.TicketContact;
+
+/**
+ * N8: records one ops alert per breach (ticket, clock kind, stage) inside the consuming transaction; the
+ * delivery worker posts it afterwards. Without a configured webhook the alert is recorded and logged only.
+ */
+@ApplicationScoped
+public class OpsAlerts {
+
+    private final NotificationsConfig.Alerts config;
+    private final Clock clock;
+
+    public OpsAlerts(NotificationsConfig config, Clock clock) {
+        this.config = config.alerts();
+        this.clock = clock;
+    }
+
+    /** @return the new alert's state, or null when this breach was already recorded */
+    public Uni<String> breached(SlaBreached breach) {
+        ClockRef clockRef = breach.clock();
+        return OpsAlert.of(clockRef.ticketId(), clockRef.kind(), OpsAlert.STAGE_BREACHED).chain(existing -> existing != null
+                ? Uni.createFrom().nullItem()
+                : TicketContact.<TicketContact>findById(clockRef.ticketId()).chain(ticket -> record(breach, ticket)));
+    }
+
+    private Uni<String> record(SlaBreached breach, TicketContact ticket) {
+        ClockRef clockRef = breach.clock();
+        OpsAlert alert = new OpsAlert();
+        alert.ticketId = clockRef.ticketId();
+        alert.clockKind = clockRef.kind();
+        alert.stage = OpsAlert.STAGE_BREACHED;
+        alert.clockId = clockRef.clockId();
+        alert.policy = clockRef.policy();
+        alert.firedAt = breach.firedAt() == null ? clock.instant() : breach.firedAt();
+        alert.deadline = clockRef.deadline() == null ? alert.firedAt : clockRef.deadline();
+        alert.lateSeconds = Math.max(0, Duration.between(alert.deadline, alert.firedAt).toSeconds());
+        alert.number = ticket == null ? null : ticket.number;
+        alert.subject = ticket == null ? null : ticket.subject;
+        alert.createdAt = clock.instant();
+        if (config.webhookUrl().isPresent()) {
+            alert.state = OpsAlert.PENDING;
+            alert.nextAttemptAt = alert.createdAt;
+        } else {
+            alert.state = OpsAlert.NO_SINK;
+            Log.warnf("SLA breached (no ops webhook configured, alert recorded only): ticket %s #%s, clock %s, policy %s, "
+                    + "deadline %s", alert.ticketId, alert.number, alert.clockKind, alert.policy, alert.deadline);
+        }
+        return alert.persist().replaceWith(alert.state);
+    }
+}

@@ -1,0 +1,59 @@
+package io.supportsuite.notifications.ticket;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+
+/**
+ * This service's projection of a ticket (from {@code support.tickets.v1}): how to reach its customer, in
+ * which language and time zone, and the customer's Message-ID our mails thread under (C3).
+ */
+@Entity
+@Table(name = "ticket_contact")
+public class TicketContact extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "ticket_id")
+    public String ticketId;
+
+    @Column(name = "ticket_number")
+    public long number;
+
+    public String subject;
+
+    public String channel;
+
+    public String status;
+
+    @Column(name = "customer_id")
+    public String customerId;
+
+    @Column(name = "customer_name")
+    public String customerName;
+
+    public String locale;
+
+    @Column(name = "time_zone")
+    public String timeZone;
+
+    /** The customer's lower-cased e-mail address; null when the customer has no e-mail identity. */
+    public String email;
+
+    @Column(name = "email_display_name")
+    public String emailDisplayName;
+
+    /** The Message-ID of the customer's first message, without angle brackets. */
+    @Column(name = "first_message_id")
+    public String firstMessageId;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+}

@@ -1,0 +1,198 @@
+package io.supportsuite.notifications;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.supportsuite.devstack.testing.DevStackResource;
+import io.supportsuite.devstack.testing.TopicProbe;
+import io.supportsuite.events.EventTypes;
+import io.supportsuite.events.Topics;
+import io.supportsuite.events.outbound.MessageSend;
+import io.supportsuite.notifications.SpineEvents.Ticket;
+
+/** N1: one acknowledgement per ticket, promising the first-response deadline, threaded under the customer's mail. */
+@QuarkusTest
+@QuarkusTestResource(DevStackResource.class)
+@QuarkusTestResource(OpsWebhookResource.class)
+class AcknowledgementTest {
+
+    private static final Instant DEADLINE = Instant.parse("2026-11-22T17:05:00Z");
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    ObjectMapper mapper;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    private SpineEvents events;
+    private TopicProbe outbound;
+
+    @BeforeEach
+    void connect() {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
+        events = new SpineEvents(mapper, bootstrap);
+        outbound = new TopicProbe(bootstrap, Topics.OUTBOUND);
+    }
+
+    @AfterEach
+    void disconnect() {
+        events.close();
+        outbound.close();
+    }
+
+    @Test
+    void n1AckAfterTicketThenClockPromisesTheDeadlineInTheCustomersThread() throws Exception {
+        Ticket ticket = SpineEvents.ticket("UTC");
+        events.sendCreated(ticket);
+        events.sendClockStarted(ticket.id(), DEADLINE);
+
+        ConsumerRecord<String, String> record = awaitAck(ticket.id());
+        assertEquals(EventTypes.MESSAGE_SEND, TopicProbe.header(record, "ce_type"));
+        assertEquals(ticket.id(), TopicProbe.header(record, "ce_subject"));
+        MessageSend ack = mapper.readValue(record.value(), MessageSend.class);
+        assertEquals("ack", ack.kind());
+        assertEquals("ack:" + ticket.id(), ack.idempotencyKey());
+        assertEquals(ticket.id(), ack.ticketId());
+        assertEquals("cust-" + ticket.id(), ack.customerId());
+        assertEquals("email", ack.channel());
+        assertEquals("email", ack.recipient().kind());
+        assertEquals(ticket.email(), ack.recipient().value());
+        assertEquals("Re: " + ticket.subject(), ack.subject());
+        assertEquals("ack-" + ticket.id() + "@support-suite.local", ack.replyTo().messageId());
+        assertEquals(ticket.messageId(), ack.replyTo().inReplyTo());
+        assertEquals(List.of(ticket.messageId()), ack.replyTo().references());
+        assertEquals("en", ack.locale());
+        assertTrue(ack.text().contains("#" + ticket.number()), ack.text());
+        assertTrue(ack.text().contains("at the latest by 2026-11-22 17:05 UTC"), ack.text());
+        assertTrue(ack.text().startsWith("Hello " + ticket.name() + ","), ack.text());
+
+        given().queryParam("ticketId", ticket.id()).get("/api/notifications").then()
+                .statusCode(200)
+                .body("$", hasSize(1))
+                .body("[0].idempotencyKey", equalTo("ack:" + ticket.id()))
+                .body("[0].messageId", equalTo("ack-" + ticket.id() + "@support-suite.local"));
+        given().header("Accept", "text/plain").get("/q/metrics").then()
+                .statusCode(200)
+                .body(containsString("support_notifications_published_total{kind=\"ack\""));
+    }
+
+    @Test
+    void n1AckWhenTheClockArrivesBeforeTheTicketIsSentExactlyOnce() throws Exception {
+        Ticket ticket = SpineEvents.ticket("UTC");
+        events.sendClockStarted(ticket.id(), DEADLINE);
+        // A later record on the same SLA partition shows the clock was stored before the ticket is sent.
+        events.sendBreached(SpineEvents.breached(ticket.id(), "resolution", DEADLINE, DEADLINE));
+        await().atMost(WAIT).untilAsserted(() -> given().queryParam("ticketId", ticket.id()).get("/api/alerts").then()
+                .body("$", hasSize(1)));
+        assertEquals(0, acksFor(ticket.id()), "no ack without the ticket");
+        events.sendCreated(ticket);
+
+        MessageSend ack = mapper.readValue(awaitAck(ticket.id()).value(), MessageSend.class);
+        assertTrue(ack.text().contains("2026-11-22 17:05 UTC"), ack.text());
+        awaitConsumedAfter(ticket.id());
+        assertEquals(1, acksFor(ticket.id()));
+    }
+
+    @Test
+    void n1RedeliveredTicketAndClockSendNoSecondAck() throws Exception {
+        Ticket ticket = SpineEvents.ticket("UTC");
+        String createdId = events.sendCreated(ticket);
+        String clockId = events.sendClockStarted(ticket.id(), DEADLINE);
+        awaitAck(ticket.id());
+
+        // The same records again (a redelivery), and the same facts under new ids (an upstream re-publish).
+        events.send(Topics.TICKETS, ticket.id(), EventTypes.TICKET_CREATED, createdId, SpineEvents.created(ticket));
+        events.send(Topics.SLA, ticket.id(), EventTypes.SLA_CLOCK_STARTED, clockId,
+                SpineEvents.clockStarted(ticket.id(), DEADLINE));
+        events.sendCreated(ticket);
+        events.sendClockStarted(ticket.id(), DEADLINE);
+
+        awaitConsumedAfter(ticket.id());
+        assertEquals(1, acksFor(ticket.id()));
+        given().queryParam("ticketId", ticket.id()).get("/api/notifications").then().statusCode(200).body("$", hasSize(1));
+    }
+
+    @Test
+    void n1TicketAndClockArrivingTogetherAckEveryTicketExactlyOnce() {
+        // Both topics are consumed concurrently: each pair races, and each must end in one ack, never none or two.
+        List<Ticket> tickets = IntStream.range(0, 10).mapToObj(i -> SpineEvents.ticket("UTC")).toList();
+        for (Ticket ticket : tickets) {
+            events.sendCreated(ticket);
+            events.sendClockStarted(ticket.id(), DEADLINE);
+        }
+        tickets.forEach(ticket -> awaitAck(ticket.id()));
+        List<ConsumerRecord<String, String>> published = outbound.drain(Duration.ofSeconds(1));
+        for (Ticket ticket : tickets) {
+            assertEquals(1, published.stream().filter(r -> isAckFor(r, ticket.id())).count(), ticket.id());
+            given().queryParam("ticketId", ticket.id()).get("/api/notifications").then().body("$", hasSize(1));
+        }
+    }
+
+    @Test
+    void n1AckWritesTheDeadlineInTheCustomersTimeZone() throws Exception {
+        Ticket riga = SpineEvents.ticket("Europe/Riga");
+        Ticket utc = SpineEvents.ticket(null); // ticket-service sends UTC for a customer without a zone; absent means UTC too
+        for (Ticket ticket : List.of(riga, utc)) {
+            events.sendCreated(ticket);
+            events.sendClockStarted(ticket.id(), DEADLINE.plusSeconds(30));
+        }
+
+        String rigaText = mapper.readValue(awaitAck(riga.id()).value(), MessageSend.class).text();
+        String utcText = mapper.readValue(awaitAck(utc.id()).value(), MessageSend.class).text();
+        // 17:05:30 UTC is 19:05:30 in Riga (EET); shown as the next whole minute, never earlier than the deadline.
+        assertTrue(rigaText.contains("at the latest by 2026-11-22 19:06 Europe/Riga"), rigaText);
+        assertFalse(rigaText.contains("UTC"), rigaText);
+        assertTrue(utcText.contains("at the latest by 2026-11-22 17:06 UTC"), utcText);
+    }
+
+    private ConsumerRecord<String, String> awaitAck(String ticketId) {
+        return outbound.await(r -> isAckFor(r, ticketId), WAIT);
+    }
+
+    private long acksFor(String ticketId) {
+        return outbound.drain(Duration.ofSeconds(1)).stream().filter(r -> isAckFor(r, ticketId)).count();
+    }
+
+    private static boolean isAckFor(ConsumerRecord<String, String> r, String ticketId) {
+        return ticketId.equals(r.key()) && EventTypes.MESSAGE_SEND.equals(TopicProbe.header(r, "ce_type"))
+                && r.value().contains("\"ack:" + ticketId + "\"");
+    }
+
+    /**
+     * Proves every record sent so far under {@code key} on both topics was consumed: a marker ticket sent on the
+     * same keys (so the same partitions, behind them) gets its own ack only after they were handled.
+     */
+    private void awaitConsumedAfter(String key) {
+        Ticket marker = SpineEvents.ticket("UTC");
+        events.send(Topics.TICKETS, key, EventTypes.TICKET_CREATED, UUID.randomUUID().toString(),
+                SpineEvents.created(marker));
+        events.send(Topics.SLA, key, EventTypes.SLA_CLOCK_STARTED, UUID.randomUUID().toString(),
+                SpineEvents.clockStarted(marker.id(), DEADLINE));
+        awaitAck(marker.id());
+    }
+}

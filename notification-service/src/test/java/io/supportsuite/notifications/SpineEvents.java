@@ -1,0 +1,98 @@
+package io.supportsuite.notifications;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.supportsuite.devstack.testing.TopicProbe;
+import io.supportsuite.events.EventTypes;
+import io.supportsuite.events.Topics;
+import io.supportsuite.events.common.CustomerRef;
+import io.supportsuite.events.common.Identity;
+import io.supportsuite.events.common.ThreadRefs;
+import io.supportsuite.events.sla.ClockRef;
+import io.supportsuite.events.sla.SlaBreached;
+import io.supportsuite.events.sla.SlaClockStarted;
+import io.supportsuite.events.ticket.TicketCreated;
+
+/**
+ * The one fixture of this module's tests: tickets and SLA events exactly as ticket-service and sla-monitor put
+ * them on their topics (binary CloudEvents keyed by ticket id, bodies serialised from the shared records).
+ */
+final class SpineEvents implements AutoCloseable {
+
+    private static final AtomicLong NUMBERS = new AtomicLong(1000);
+
+    /** A customer's ticket as the test knows it. */
+    record Ticket(String id, long number, String subject, String email, String name, String locale, String timeZone,
+            String messageId) {
+    }
+
+    private final ObjectMapper mapper;
+    private final TopicProbe probe;
+
+    SpineEvents(ObjectMapper mapper, String bootstrapServers) {
+        this.mapper = mapper;
+        this.probe = new TopicProbe(bootstrapServers);
+    }
+
+    static Ticket ticket(String timeZone) {
+        String id = UUID.randomUUID().toString();
+        String tag = id.substring(0, 8);
+        return new Ticket(id, NUMBERS.incrementAndGet(), "Printer on fire " + tag, "anna." + tag + "@mail.example",
+                "Anna Berzina", "en", timeZone, tag + "-first@mail.example");
+    }
+
+    static TicketCreated created(Ticket t) {
+        Identity email = new Identity("email", t.email(), null, t.name());
+        CustomerRef customer = new CustomerRef("cust-" + t.id(), t.name(), t.locale(), t.timeZone(), "standard", List.of(email));
+        return new TicketCreated(t.id(), t.number(), t.subject(), "email", "new", "normal", null, null, customer, t.messageId(),
+                new ThreadRefs(t.messageId(), null, List.of(), null), Instant.now());
+    }
+
+    static ClockRef clock(String ticketId, String kind, Instant deadline) {
+        long budget = Duration.ofHours(10).toSeconds();
+        return new ClockRef("clock-" + kind + "-" + ticketId, ticketId, kind, "default", "email", "normal", deadline, 0, budget);
+    }
+
+    static SlaClockStarted clockStarted(String ticketId, Instant deadline) {
+        return new SlaClockStarted(clock(ticketId, "first_response", deadline), deadline.minus(Duration.ofHours(10)));
+    }
+
+    static SlaBreached breached(String ticketId, String kind, Instant deadline, Instant firedAt) {
+        return new SlaBreached(clock(ticketId, kind, deadline), firedAt);
+    }
+
+    /** Puts ticket.created on support.tickets.v1; returns its ce_id (send it again to redeliver). */
+    String sendCreated(Ticket t) {
+        return send(Topics.TICKETS, t.id(), EventTypes.TICKET_CREATED, UUID.randomUUID().toString(), created(t));
+    }
+
+    String sendClockStarted(String ticketId, Instant deadline) {
+        return send(Topics.SLA, ticketId, EventTypes.SLA_CLOCK_STARTED, UUID.randomUUID().toString(),
+                clockStarted(ticketId, deadline));
+    }
+
+    String sendBreached(SlaBreached breach) {
+        return send(Topics.SLA, breach.clock().ticketId(), EventTypes.SLA_BREACHED, UUID.randomUUID().toString(), breach);
+    }
+
+    /** One binary-mode CloudEvent; the same {@code ceId} again is a redelivery. */
+    String send(String topic, String key, String type, String ceId, Object body) {
+        try {
+            return probe.send(topic, key, type, ceId, mapper.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        probe.close();
+    }
+}
