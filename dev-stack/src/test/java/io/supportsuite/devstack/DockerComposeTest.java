@@ -36,8 +36,8 @@ class DockerComposeTest {
     @Test
     void composeRunsKafkaPostgresAndTheFourServices() throws IOException {
         Map<String, Object> services = map(compose().get("services"));
-        assertEquals(new TreeSet<>(Set.of("kafka", "postgres", "channel-gateway", "ticket-service", "sla-monitor",
-                "notification-service")), new TreeSet<>(services.keySet()));
+        assertEquals(new TreeSet<>(Set.of("kafka", "postgres", "mailpit", "channel-gateway", "ticket-service",
+                "sla-monitor", "notification-service")), new TreeSet<>(services.keySet()));
         Map<String, Object> kafka = map(services.get("kafka"));
         assertEquals("broker,controller", map(kafka.get("environment")).get("KAFKA_PROCESS_ROLES"), "KRaft, no ZooKeeper");
         assertNotNull(kafka.get("healthcheck"));

@@ -1,6 +1,5 @@
 package io.supportsuite.runtime.inbox;
 
-import java.time.Duration;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,20 +12,19 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Idempotent consumption: an event's effect and the record that it was handled commit in one transaction,
- * so a redelivered event changes nothing. Transient failures are retried with back-off; what still fails
- * is left to the channel's dead-letter queue.
+ * so a redelivered event changes nothing. Failures are retried with back-off for a while (a database restart
+ * must not dead-letter valid events); an unreadable body, or what still fails after that, goes to the
+ * channel's dead-letter queue.
  */
 @ApplicationScoped
 public class Inbox {
 
-    private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(2);
-    private static final int ATTEMPTS = 5;
-
     private final ObjectMapper mapper;
+    private final InboxConfig config;
 
-    public Inbox(ObjectMapper mapper) {
+    public Inbox(ObjectMapper mapper, InboxConfig config) {
         this.mapper = mapper;
+        this.config = config;
     }
 
     /**
@@ -38,7 +36,7 @@ public class Inbox {
         return Panache.withTransaction(() -> claim(consumer, event.id())
                 .chain(first -> first ? effect.apply(event).replaceWith(true) : Uni.createFrom().item(false)))
                 .onFailure(e -> !(e instanceof UnreadableEventException))
-                .retry().withBackOff(FIRST_BACKOFF, MAX_BACKOFF).atMost(ATTEMPTS)
+                .retry().withBackOff(config.firstBackoff(), config.maxBackoff()).expireIn(config.retryFor().toMillis())
                 .onFailure().invoke(e -> Log.errorf(e, "%s could not handle %s %s", consumer, event.type(), event.id()));
     }
 
