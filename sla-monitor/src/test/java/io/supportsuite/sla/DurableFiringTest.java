@@ -1,5 +1,7 @@
 package io.supportsuite.sla;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,8 +37,8 @@ import jakarta.inject.Inject;
 
 /**
  * R1/R4 durability: clocks are rows, so stages that fell due while no firing loop ran fire once, in due
- * order, when a loop starts; and loops running side by side (as several instances do) never fire a stage
- * twice.
+ * order, when a loop starts; loops running side by side (as several instances do) never fire a stage
+ * twice; and a reply that came too late is a breach even when no loop had fired it yet.
  */
 @QuarkusTest
 @QuarkusTestResource(DevStackResource.class)
@@ -144,6 +146,23 @@ class DurableFiringTest {
             second.stop();
             third.stop();
         }
+    }
+
+    @Test
+    void aReplyAfterTheDeadlineIsABreachEvenBeforeTheLoopFiredIt() {
+        loop.stop();
+        String ticket = SlaFixture.newTicketId();
+        sla.ticketCreated(ticket, SlaFixture.now().minusSeconds(60), "standard");
+        sla.await(ticket, EventTypes.SLA_CLOCK_STARTED, SlaClockStarted.class);
+
+        sla.replied(ticket, SlaFixture.now());
+        sla.await(ticket, EventTypes.SLA_BREACHED, SlaBreached.class);
+        loop.start();
+        assertEquals(List.of("sla.clock.started", "sla.warning", "sla.warning", "sla.breached"),
+                sla.types(ticket, Duration.ofMillis(1500)), "no met, and the loop fires nothing again");
+        given().get("/api/tickets/{id}/clocks", ticket).then().statusCode(200)
+                .body("[0].state", equalTo("stopped"))
+                .body("[0].stopReason", equalTo("replied after the deadline"));
     }
 
     private static String quoted(List<String> ids) {
