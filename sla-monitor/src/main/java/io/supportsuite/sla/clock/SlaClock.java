@@ -1,0 +1,116 @@
+package io.supportsuite.sla.clock;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+
+/**
+ * One promise being kept for one ticket: a row the firing loop finds through the index on
+ * {@code next_fire_at}, so a restart loses no clock. The arithmetic lives in {@link ClockSchedule}.
+ */
+@Entity
+@Table(name = "clock")
+public class SlaClock extends PanacheEntityBase {
+
+    public static final String FIRST_RESPONSE = "first_response";
+    public static final String POLICY_DEFAULT = "default";
+    public static final String POLICY_VIP = "vip";
+
+    public static final String RUNNING = "running";
+    public static final String PAUSED = "paused";
+    public static final String STOPPED = "stopped";
+
+    @Id
+    public UUID id;
+
+    @Column(name = "ticket_id")
+    public String ticketId;
+
+    public String kind;
+    public String policy;
+    public String channel;
+    public String priority;
+
+    /** running, paused or stopped. */
+    public String state;
+
+    @Column(name = "budget_ms")
+    public long budgetMs;
+
+    /** Comma-separated stage percentages, the breach (100) last; fixed when the clock starts. */
+    public String stages;
+
+    @Column(name = "started_at")
+    public Instant startedAt;
+
+    @Column(name = "running_since")
+    public Instant runningSince;
+
+    @Column(name = "elapsed_before_ms")
+    public long elapsedBeforeMs;
+
+    public Instant deadline;
+
+    @Column(name = "paused_at")
+    public Instant pausedAt;
+
+    @Column(name = "paused_total_ms")
+    public long pausedTotalMs;
+
+    @Column(name = "next_stage")
+    public Integer nextStage;
+
+    @Column(name = "next_fire_at")
+    public Instant nextFireAt;
+
+    @Column(name = "breached_at")
+    public Instant breachedAt;
+
+    @Column(name = "stopped_at")
+    public Instant stoppedAt;
+
+    /** Why the clock stopped: met, replied after the breach, solved, closed. */
+    @Column(name = "stop_reason")
+    public String stopReason;
+
+    public ClockSchedule schedule() {
+        List<Integer> percents = Arrays.stream(stages.split(",")).map(String::trim).map(Integer::valueOf).toList();
+        return new ClockSchedule(Duration.ofMillis(budgetMs), percents, startedAt, runningSince,
+                Duration.ofMillis(elapsedBeforeMs), pausedAt, Duration.ofMillis(pausedTotalMs), nextStage, deadline,
+                nextFireAt);
+    }
+
+    /** Takes over a schedule's values; the state follows from it unless the clock is stopped. */
+    public void apply(ClockSchedule schedule) {
+        budgetMs = schedule.budget().toMillis();
+        stages = schedule.stages().stream().map(String::valueOf).collect(Collectors.joining(","));
+        startedAt = schedule.startedAt();
+        runningSince = schedule.runningSince();
+        elapsedBeforeMs = schedule.elapsedBefore().toMillis();
+        pausedAt = schedule.pausedAt();
+        pausedTotalMs = schedule.pausedTotal().toMillis();
+        nextStage = schedule.nextStage();
+        deadline = schedule.deadline();
+        nextFireAt = schedule.nextFireAt();
+        if (!STOPPED.equals(state)) {
+            state = schedule.paused() ? PAUSED : RUNNING;
+        }
+    }
+
+    public void stop(Instant at, String reason) {
+        state = STOPPED;
+        stoppedAt = at;
+        stopReason = reason;
+        nextFireAt = null;
+    }
+}
