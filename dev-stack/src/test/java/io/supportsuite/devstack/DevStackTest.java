@@ -77,6 +77,19 @@ class DevStackTest {
     }
 
     @Test
+    void brokerAcceptsEveryCompressionCodecAClientMayUse() throws Exception {
+        String bootstrap = DevStack.shared().kafka().bootstrapServers();
+        for (String codec : List.of("lz4", "zstd", "snappy", "gzip")) {
+            try (var producer = new KafkaProducer<String, String>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                    ProducerConfig.COMPRESSION_TYPE_CONFIG, codec), new StringSerializer(), new StringSerializer())) {
+                var metadata = producer.send(new ProducerRecord<>("dev-stack-codecs", codec, "compressed with " + codec))
+                        .get(10, TimeUnit.SECONDS);
+                assertTrue(metadata.hasOffset(), codec + " accepted");
+            }
+        }
+    }
+
+    @Test
     void localDataSurvivesARestartOfBothServers(@TempDir Path data) throws Exception {
         try (DevStack first = DevStack.start(0, 0, data)) {
             first.postgres().createDatabase("tickets");
