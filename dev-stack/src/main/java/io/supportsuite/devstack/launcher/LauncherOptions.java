@@ -5,7 +5,7 @@ import java.util.List;
 
 /** Command-line options of the local run. */
 record LauncherOptions(Path projectRoot, Path dataDir, boolean reset, int kafkaPort, int postgresPort, int portBase,
-        List<String> jvmOptions, boolean help) {
+        int smtpPort, List<String> jvmOptions, boolean help) {
 
     static final String USAGE = """
             Usage: java -jar dev-stack/target/dev-stack-launcher.jar [options]   (from the project root, after ./mvnw package)
@@ -14,6 +14,7 @@ record LauncherOptions(Path projectRoot, Path dataDir, boolean reset, int kafkaP
               --kafka-port N     embedded Kafka port (default 9092)
               --pg-port N        embedded PostgreSQL port (default 5432)
               --port-base N      HTTP port of channel-gateway; the others follow (default 8080)
+              --smtp-port N      the mail catcher's SMTP port (default 1025)
             Set KAFKA_BOOTSTRAP_SERVERS and/or PG_HOST, PG_PORT, PG_USER, PG_PASSWORD to use existing servers.""";
 
     static LauncherOptions parse(String[] args) {
@@ -24,6 +25,7 @@ record LauncherOptions(Path projectRoot, Path dataDir, boolean reset, int kafkaP
         int kafkaPort = 9092;
         int pgPort = 5432;
         int portBase = 8080;
+        int smtpPort = 1025;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--reset" -> reset = true;
@@ -32,11 +34,12 @@ record LauncherOptions(Path projectRoot, Path dataDir, boolean reset, int kafkaP
                 case "--kafka-port" -> kafkaPort = port(value(args, i), value(args, ++i));
                 case "--pg-port" -> pgPort = port(value(args, i), value(args, ++i));
                 case "--port-base" -> portBase = port(value(args, i), value(args, ++i));
+                case "--smtp-port" -> smtpPort = port(value(args, i), value(args, ++i));
                 default -> throw new IllegalArgumentException("Unknown option: " + args[i]);
             }
         }
         List<String> jvm = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC");
-        return new LauncherOptions(root, data, reset, kafkaPort, pgPort, portBase, jvm, help);
+        return new LauncherOptions(root, data, reset, kafkaPort, pgPort, portBase, smtpPort, jvm, help);
     }
 
     private static String value(String[] args, int i) {

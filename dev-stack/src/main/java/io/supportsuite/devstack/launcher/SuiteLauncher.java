@@ -28,6 +28,7 @@ public final class SuiteLauncher {
     private final PrintStream out;
     private final List<ServiceProcess> running = new ArrayList<>();
     private DevStack stack;
+    private MailCatcher mail;
 
     SuiteLauncher(LauncherOptions options, PrintStream out) {
         this.options = options;
@@ -82,6 +83,8 @@ public final class SuiteLauncher {
         out.println("Starting Kafka and PostgreSQL (data in " + data + ") ...");
         stack = DevStack.start(options.kafkaPort(), options.postgresPort(), data);
         DevStack.DATABASES.forEach(stack.postgres()::createDatabase);
+        requireFree(options.smtpPort(), "the mail catcher (SMTP)");
+        mail = new MailCatcher(options.smtpPort(), out);
 
         for (int i = 0; i < SuiteService.ALL.size(); i++) {
             SuiteService service = SuiteService.ALL.get(i);
@@ -94,6 +97,8 @@ public final class SuiteLauncher {
             env.put("PG_USER", stack.postgres().user());
             env.put("PG_PASSWORD", stack.postgres().password());
             env.put("PG_DATABASE", service.database());
+            env.put("SMTP_HOST", "127.0.0.1");
+            env.put("SMTP_PORT", String.valueOf(mail.port()));
             running.add(ServiceProcess.start(service, options.projectRoot(), port, env, options.jvmOptions(),
                     data.resolve("logs")));
         }
@@ -102,6 +107,8 @@ public final class SuiteLauncher {
         out.printf("  %-22s %s%n", "kafka", stack.kafka().bootstrapServers());
         out.printf("  %-22s %s:%d (databases %s)%n", "postgresql", stack.postgres().host(), stack.postgres().port(),
                 String.join(", ", DevStack.DATABASES));
+        out.printf("  %-22s 127.0.0.1:%d (every e-mail the suite sends lands here and is listed below)%n", "smtp",
+                mail.port());
         for (ServiceProcess p : running) {
             out.printf("  %-22s %s   (health %s/q/health, OpenAPI %s/q/openapi)%n", p.service().module(), p.baseUrl(),
                     p.baseUrl(), p.baseUrl());
@@ -146,12 +153,16 @@ public final class SuiteLauncher {
     }
 
     synchronized void stop() {
-        if (running.isEmpty() && stack == null) {
+        if (running.isEmpty() && stack == null && mail == null) {
             return;
         }
         out.println("\nStopping the suite ...");
         running.parallelStream().forEach(p -> p.stop(STOP_GRACE));
         running.clear();
+        if (mail != null) {
+            mail.close();
+            mail = null;
+        }
         if (stack != null) {
             stack.close();
             stack = null;
