@@ -14,7 +14,7 @@ public final class Benchmarks {
                 --gateway URL   channel-gateway base URL (default http://localhost:8080)
                 --kafka HOSTS   Kafka bootstrap servers (default localhost:9092)
                 --secret S      the e-mail webhook secret (default dev-email-secret)
-                --drain SEC     how long to wait for the last tickets (default 30)""";
+                --drain SEC     quiet period after which a missing ticket counts as lost (default 30)""";
 
     private Benchmarks() {
     }

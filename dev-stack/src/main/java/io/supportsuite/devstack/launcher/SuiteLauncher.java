@@ -29,6 +29,7 @@ public final class SuiteLauncher {
     private final List<ServiceProcess> running = new ArrayList<>();
     private DevStack stack;
     private MailCatcher mail;
+    private volatile boolean stopping;
 
     SuiteLauncher(LauncherOptions options, PrintStream out) {
         this.options = options;
@@ -143,7 +144,7 @@ public final class SuiteLauncher {
         List<ServiceProcess> reported = new ArrayList<>();
         while (true) {
             for (ServiceProcess p : running) {
-                if (!p.isAlive() && !reported.contains(p)) {
+                if (!stopping && !p.isAlive() && !reported.contains(p)) {
                     reported.add(p);
                     out.println(p.service().module() + " stopped unexpectedly; see " + p.log());
                 }
@@ -153,6 +154,7 @@ public final class SuiteLauncher {
     }
 
     synchronized void stop() {
+        stopping = true;
         if (running.isEmpty() && stack == null && mail == null) {
             return;
         }
