@@ -1,6 +1,5 @@
 package io.supportsuite.notifications.messaging;
 
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,13 +25,16 @@ public class SlaEventsConsumer {
     private final SchemaGate schema;
     private final Inbox inbox;
     private final Acknowledgements acknowledgements;
+    private final AcknowledgementStep acknowledgement;
     private final OpsAlerts alerts;
     private final NotificationMetrics metrics;
 
-    public SlaEventsConsumer(SchemaGate schema, Inbox inbox, Acknowledgements acknowledgements, OpsAlerts alerts, NotificationMetrics metrics) {
+    public SlaEventsConsumer(SchemaGate schema, Inbox inbox, Acknowledgements acknowledgements,
+            AcknowledgementStep acknowledgement, OpsAlerts alerts, NotificationMetrics metrics) {
         this.schema = schema;
         this.inbox = inbox;
         this.acknowledgements = acknowledgements;
+        this.acknowledgement = acknowledgement;
         this.alerts = alerts;
         this.metrics = metrics;
     }
@@ -53,15 +55,7 @@ public class SlaEventsConsumer {
     }
 
     private Uni<Void> clockStarted(IncomingEvent event) {
-        AtomicBoolean acked = new AtomicBoolean();
-        return inbox.handleOnce(InboxConsumer.NAME, event, e -> {
-            acked.set(false); // a retried transaction starts over
-            return acknowledgements.clockStarted(inbox.read(e, SlaClockStarted.class)).invoke(acked::set).replaceWithVoid();
-        }).invoke(() -> {
-            if (acked.get()) {
-                metrics.published(Acknowledgements.KIND); // counted once committed
-            }
-        }).replaceWithVoid();
+        return acknowledgement.handle(event, SlaClockStarted.class, acknowledgements::clockStarted);
     }
 
     private Uni<Void> breached(IncomingEvent event) {

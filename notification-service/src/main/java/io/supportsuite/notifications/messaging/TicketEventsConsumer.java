@@ -1,6 +1,5 @@
 package io.supportsuite.notifications.messaging;
 
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,7 +11,6 @@ import io.supportsuite.events.EventTypes;
 import io.supportsuite.events.ticket.TicketCreated;
 import io.supportsuite.events.ticket.TicketStatusChanged;
 import io.supportsuite.notifications.service.Acknowledgements;
-import io.supportsuite.notifications.service.NotificationMetrics;
 import io.supportsuite.runtime.inbox.Inbox;
 import io.supportsuite.runtime.inbox.IncomingEvent;
 
@@ -23,13 +21,14 @@ public class TicketEventsConsumer {
     private final SchemaGate schema;
     private final Inbox inbox;
     private final Acknowledgements acknowledgements;
-    private final NotificationMetrics metrics;
+    private final AcknowledgementStep acknowledgement;
 
-    public TicketEventsConsumer(SchemaGate schema, Inbox inbox, Acknowledgements acknowledgements, NotificationMetrics metrics) {
+    public TicketEventsConsumer(SchemaGate schema, Inbox inbox, Acknowledgements acknowledgements,
+            AcknowledgementStep acknowledgement) {
         this.schema = schema;
         this.inbox = inbox;
         this.acknowledgements = acknowledgements;
-        this.metrics = metrics;
+        this.acknowledgement = acknowledgement;
     }
 
     @Incoming("tickets")
@@ -49,14 +48,6 @@ public class TicketEventsConsumer {
     }
 
     private Uni<Void> created(IncomingEvent event) {
-        AtomicBoolean acked = new AtomicBoolean();
-        return inbox.handleOnce(InboxConsumer.NAME, event, e -> {
-            acked.set(false); // a retried transaction starts over
-            return acknowledgements.ticketCreated(inbox.read(e, TicketCreated.class)).invoke(acked::set).replaceWithVoid();
-        }).invoke(() -> {
-            if (acked.get()) {
-                metrics.published(Acknowledgements.KIND); // counted once committed
-            }
-        }).replaceWithVoid();
+        return acknowledgement.handle(event, TicketCreated.class, acknowledgements::ticketCreated);
     }
 }
