@@ -1,5 +1,10 @@
 package io.supportsuite.runtime.inbox;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +14,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Idempotent consumption: an event's effect and the record that it was handled commit in one transaction,
@@ -21,10 +29,12 @@ public class Inbox {
 
     private final ObjectMapper mapper;
     private final InboxConfig config;
+    private final Pool pool;
 
-    public Inbox(ObjectMapper mapper, InboxConfig config) {
+    public Inbox(ObjectMapper mapper, InboxConfig config, Pool pool) {
         this.mapper = mapper;
         this.config = config;
+        this.pool = pool;
     }
 
     /**
@@ -38,6 +48,41 @@ public class Inbox {
                 .onFailure(e -> !(e instanceof UnreadableEventException))
                 .retry().withBackOff(config.firstBackoff(), config.maxBackoff()).expireIn(config.retryFor().toMillis())
                 .onFailure().invoke(e -> Log.errorf(e, "%s could not handle %s %s", consumer, event.type(), event.id()));
+    }
+
+    /**
+     * The batch form of {@link #handleOnce}, for a whole poll of records: one transaction on {@code connection}
+     * level SQL claims every event and runs {@code effect} on those not handled before (in their order, each id
+     * once), so a batch costs a few round trips instead of several per event. Retried whole, like handleOnce.
+     */
+    public <T> Uni<T> handleAllOnce(String consumer, List<IncomingEvent> events,
+            BiFunction<SqlConnection, List<IncomingEvent>, Uni<T>> effect) {
+        return pool.withTransaction(connection -> claimAll(connection, consumer, events)
+                .chain(claimed -> effect.apply(connection, claimed)))
+                .onFailure(e -> !(e instanceof UnreadableEventException))
+                .retry().withBackOff(config.firstBackoff(), config.maxBackoff()).expireIn(config.retryFor().toMillis())
+                .onFailure().invoke(e -> Log.errorf(e, "%s could not handle a batch of %d events", consumer, events.size()));
+    }
+
+    private static Uni<List<IncomingEvent>> claimAll(SqlConnection connection, String consumer, List<IncomingEvent> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        String[] ids = events.stream().map(IncomingEvent::id).toArray(String[]::new);
+        return connection.preparedQuery("INSERT INTO inbox (consumer, ce_id) SELECT $1, id FROM unnest($2::text[]) AS t(id) "
+                + "ON CONFLICT DO NOTHING RETURNING ce_id")
+                .execute(Tuple.of(consumer, ids))
+                .map(rows -> {
+                    Set<String> claimed = new HashSet<>();
+                    rows.forEach(row -> claimed.add(row.getString(0)));
+                    List<IncomingEvent> first = new ArrayList<>(claimed.size());
+                    for (IncomingEvent event : events) {
+                        if (claimed.remove(event.id())) {
+                            first.add(event);
+                        }
+                    }
+                    return first;
+                });
     }
 
     /** The event body as its record type; an unreadable body is not retried (it goes to the dead-letter queue). */

@@ -71,6 +71,13 @@ public class InboundMessages {
                 message.providerMessageId(), TicketMessage.INBOUND).map(n -> n > 0);
     }
 
+    /** True when the message may answer an earlier one (references, an acknowledgement, a conversation). */
+    static boolean mayAnswerEarlier(MessageReceived message) {
+        ThreadRefs thread = message.thread();
+        return thread != null && (!Threading.referencedIds(thread).isEmpty()
+                || (thread.conversationId() != null && !thread.conversationId().isBlank()));
+    }
+
     /**
      * Tickets the message answers, most recently active first: by a stored Message-ID (the customer's, an
      * agent reply's), by an acknowledgement's id, or by the provider's conversation id. They are read locked,
@@ -109,17 +116,7 @@ public class InboundMessages {
 
     private Uni<InboundOutcome> create(Contact contact, MessageReceived message, UUID followUpOf, Instant now) {
         return nextNumber().chain(number -> {
-            Ticket ticket = new Ticket();
-            ticket.id = UUID.randomUUID();
-            ticket.number = number;
-            ticket.subject = subjectOf(message);
-            ticket.status = TicketStatus.NEW.wire();
-            ticket.priority = config.defaultPriority();
-            ticket.channel = message.channel();
-            ticket.customerId = contact.customer().id;
-            ticket.followUpOf = followUpOf;
-            ticket.createdAt = now;
-            ticket.updatedAt = now;
+            Ticket ticket = newTicket(contact, message, followUpOf, number, now);
             TicketMessage first = inboundMessage(ticket.id, contact, message, now);
             return ticket.persist()
                     .chain(() -> first.persist())
@@ -128,6 +125,22 @@ public class InboundMessages {
                             contact.customer().id, ticket.channel, first.messageId))
                     .replaceWith(new InboundOutcome(InboundOutcome.Kind.CREATED, ticket.id, ticket.channel, false));
         });
+    }
+
+    /** A new ticket for a customer's message; {@code followUpOf} links it to the ticket it follows up (C3). */
+    Ticket newTicket(Contact contact, MessageReceived message, UUID followUpOf, long number, Instant now) {
+        Ticket ticket = new Ticket();
+        ticket.id = UUID.randomUUID();
+        ticket.number = number;
+        ticket.subject = subjectOf(message);
+        ticket.status = TicketStatus.NEW.wire();
+        ticket.priority = config.defaultPriority();
+        ticket.channel = message.channel();
+        ticket.customerId = contact.customer().id;
+        ticket.followUpOf = followUpOf;
+        ticket.createdAt = now;
+        ticket.updatedAt = now;
+        return ticket;
     }
 
     /** Runs on a ticket read under lock (see {@link #referencedTickets}). */
@@ -152,7 +165,7 @@ public class InboundMessages {
                 .replaceWith(new InboundOutcome(InboundOutcome.Kind.THREADED, ticket.id, ticket.channel, reopened));
     }
 
-    private static TicketMessage inboundMessage(UUID ticketId, Contact contact, MessageReceived message, Instant now) {
+    static TicketMessage inboundMessage(UUID ticketId, Contact contact, MessageReceived message, Instant now) {
         TicketMessage m = new TicketMessage();
         m.id = UUID.randomUUID();
         m.ticketId = ticketId;
@@ -178,7 +191,7 @@ public class InboundMessages {
     }
 
     /** The message's thread as received; a message without one is its own thread. */
-    private static ThreadRefs threadOf(MessageReceived message, TicketMessage stored) {
+    static ThreadRefs threadOf(MessageReceived message, TicketMessage stored) {
         return message.thread() != null ? message.thread() : new ThreadRefs(stored.messageId, null, List.of(), null);
     }
 

@@ -39,9 +39,17 @@ public class TicketEvents {
     }
 
     public Uni<Void> created(Ticket ticket, Customer customer, CustomerIdentity identity, TicketMessage first, ThreadRefs thread) {
-        return ticketEvent(ticket, EventTypes.TICKET_CREATED, new TicketCreated(ticket.id.toString(), ticket.number, ticket.subject,
-                ticket.channel, ticket.status, ticket.priority, null, null, customerRef(customer, identity), first.messageId,
-                thread, ticket.createdAt));
+        Outbox.Event event = createdEvent(ticket, customer, identity, first, thread);
+        return outbox.append(event.topic(), event.key(), event.type(), event.subject(), event.payload()).replaceWithVoid();
+    }
+
+    /** {@code ticket.created}, for the outbox (the batch path appends many at once). */
+    public Outbox.Event createdEvent(Ticket ticket, Customer customer, CustomerIdentity identity, TicketMessage first,
+            ThreadRefs thread) {
+        String key = ticket.id.toString();
+        return new Outbox.Event(Topics.TICKETS, key, EventTypes.TICKET_CREATED, key, new TicketCreated(key, ticket.number,
+                ticket.subject, ticket.channel, ticket.status, ticket.priority, null, null, customerRef(customer, identity),
+                first.messageId, thread, ticket.createdAt));
     }
 
     public Uni<Void> messageAdded(Ticket ticket, TicketMessage message, ThreadRefs thread, boolean reopened) {
