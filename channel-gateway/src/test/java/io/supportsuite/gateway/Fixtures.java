@@ -105,4 +105,9 @@ public final class Fixtures {
     public static long receipts(String providerMessageId) {
         return count("SELECT count(*) FROM webhook_receipt WHERE provider_message_id = '" + providerMessageId.replace("'", "''") + "'");
     }
+
+    public static int execute(String sql) {
+        return Reactive.await(() -> Panache.withTransaction(() -> Panache.getSession()
+                .chain(s -> s.createNativeQuery(sql).executeUpdate())));
+    }
 }

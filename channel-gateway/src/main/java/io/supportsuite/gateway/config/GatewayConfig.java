@@ -28,6 +28,13 @@ public interface GatewayConfig {
         @WithDefault("PT10S")
         Duration publishTimeout();
 
+        /**
+         * A claimed message not accepted after this long is taken over by the next post of it (its first
+         * publisher crashed); longer than the publish timeout.
+         */
+        @WithDefault("PT1M")
+        Duration claimTakeover();
+
         /** The Retry-After a 503 suggests to the provider. */
         @WithDefault("PT30S")
         Duration retryAfter();

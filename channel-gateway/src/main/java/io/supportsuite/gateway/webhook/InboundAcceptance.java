@@ -2,21 +2,35 @@ package io.supportsuite.gateway.webhook;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.supportsuite.events.inbound.MessageReceived;
+import io.supportsuite.gateway.VertxContexts;
+import io.supportsuite.gateway.config.GatewayConfig;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Accepts an inbound message at most once per (channel, provider message id) (C4), durably.
+ * Accepts an inbound message at most once per (channel, provider message id) (C4), durably, without holding
+ * a database connection while Kafka acknowledges.
  *
- * <p>One transaction: insert the receipt (the primary key is the dedup key), publish the event and wait for
- * the broker's acknowledgement, then commit. A concurrent post of the same message waits on the first one's
- * row lock and, once that commits, finds the receipt: a duplicate. When Kafka fails, the transaction rolls
- * back and nothing is accepted; the provider retries.
+ * <p>A receipt row is claimed (its primary key is the dedup key), the event published, and the receipt marked
+ * accepted once the broker acknowledged; when Kafka fails the claim is released and nothing is accepted. Posts
+ * of one message that arrive while it is being accepted by this instance wait for that attempt and are then
+ * answered as duplicates (or fail with it); one in flight on another instance is answered "retry later"
+ * until it is accepted. A claim left behind by a crashed instance is taken over after
+ * {@code gateway.webhook.claim-takeover} and published again under the same event id (consumers dedupe by id).
+ * Each attempt runs to its end even when the provider hangs up, so nothing is left half-accepted.
  */
 @ApplicationScoped
 public class InboundAcceptance {
@@ -25,48 +39,127 @@ public class InboundAcceptance {
     public record Outcome(boolean duplicate, UUID eventId, String conversationKey) {
     }
 
-    private final InboundPublisher publisher;
-    private final Clock clock;
+    /** The message is being accepted elsewhere right now: the provider should retry shortly. */
+    public static class InFlightElsewhere extends RuntimeException {
+        InFlightElsewhere(String channel, String providerMessageId) {
+            super("Message " + channel + "/" + providerMessageId + " is being accepted by another instance");
+        }
+    }
 
-    public InboundAcceptance(InboundPublisher publisher, Clock clock) {
+    private record DedupKey(String channel, String providerMessageId) {
+    }
+
+    private final InboundPublisher publisher;
+    private final Pool pool;
+    private final GatewayConfig config;
+    private final Clock clock;
+    private final ConcurrentHashMap<DedupKey, CompletableFuture<Outcome>> inFlight = new ConcurrentHashMap<>();
+
+    public InboundAcceptance(InboundPublisher publisher, Pool pool, GatewayConfig config, Clock clock) {
         this.publisher = publisher;
+        this.pool = pool;
+        this.config = config;
         this.clock = clock;
     }
 
     public Uni<Outcome> accept(String conversationKey, MessageReceived message) {
-        UUID eventId = eventId(message.channel(), message.providerMessageId());
-        return Panache.withTransaction(() -> claim(eventId, conversationKey, message)
-                .chain(claimed -> claimed
-                        ? publisher.publish(eventId, conversationKey, message)
-                                .replaceWith(new Outcome(false, eventId, conversationKey))
-                        : original(message)));
+        DedupKey key = new DedupKey(message.channel(), message.providerMessageId());
+        Executor context = VertxContexts.current();
+        CompletableFuture<Outcome> mine = new CompletableFuture<>();
+        CompletableFuture<Outcome> running = inFlight.putIfAbsent(key, mine);
+        if (running != null) {
+            return Uni.createFrom().completionStage(running)
+                    .map(outcome -> new Outcome(true, outcome.eventId(), outcome.conversationKey()))
+                    .emitOn(context);
+        }
+        attempt(key, conversationKey, message).subscribe().with(
+                outcome -> {
+                    inFlight.remove(key, mine);
+                    mine.complete(outcome);
+                },
+                failure -> {
+                    inFlight.remove(key, mine);
+                    mine.completeExceptionally(failure);
+                });
+        return Uni.createFrom().completionStage(mine).emitOn(context);
     }
 
     /**
      * The event id is derived from the dedup key, so that a record the broker stored after the gateway had
-     * given up on it (and rolled back) carries the same id as the provider's retry: consumers dedupe by id.
+     * given up on it carries the same id as the provider's retry: consumers dedupe by id.
      */
     static UUID eventId(String channel, String providerMessageId) {
         return UUID.nameUUIDFromBytes((channel + ":" + providerMessageId).getBytes(StandardCharsets.UTF_8));
     }
 
-    private Uni<Boolean> claim(UUID eventId, String conversationKey, MessageReceived message) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                INSERT INTO webhook_receipt (channel, provider_message_id, event_id, conversation_key, received_at, accepted_at)
-                VALUES (:channel, :messageId, :eventId, :key, :receivedAt, :acceptedAt)
-                ON CONFLICT DO NOTHING""")
-                .setParameter("channel", message.channel())
-                .setParameter("messageId", message.providerMessageId())
-                .setParameter("eventId", eventId)
-                .setParameter("key", conversationKey)
-                .setParameter("receivedAt", message.receivedAt())
-                .setParameter("acceptedAt", clock.instant())
-                .executeUpdate())
-                .map(inserted -> inserted == 1);
+    private Uni<Outcome> attempt(DedupKey key, String conversationKey, MessageReceived message) {
+        UUID eventId = eventId(key.channel(), key.providerMessageId());
+        return claim(key, eventId, conversationKey, message.receivedAt()).chain(claimed -> claimed
+                ? publish(key, eventId, conversationKey, message)
+                : existing(key).chain(row -> {
+                    if (row == null) {
+                        return Uni.createFrom().failure(new InFlightElsewhere(key.channel(), key.providerMessageId()));
+                    }
+                    if (row.getOffsetDateTime("accepted_at") != null) {
+                        return Uni.createFrom().item(new Outcome(true, row.getUUID("event_id"), row.getString("conversation_key")));
+                    }
+                    return takeOver(key, row.getOffsetDateTime("claimed_at")).chain(tookOver -> tookOver
+                            ? publish(key, row.getUUID("event_id"), row.getString("conversation_key"), message)
+                            : Uni.createFrom().failure(new InFlightElsewhere(key.channel(), key.providerMessageId())));
+                }));
     }
 
-    private Uni<Outcome> original(MessageReceived message) {
-        return WebhookReceipt.<WebhookReceipt>findById(new WebhookReceipt.Key(message.channel(), message.providerMessageId()))
-                .map(receipt -> new Outcome(true, receipt.eventId, receipt.conversationKey));
+    private Uni<Outcome> publish(DedupKey key, UUID eventId, String conversationKey, MessageReceived message) {
+        return publisher.publish(eventId, conversationKey, message)
+                .onFailure().call(failure -> release(key))
+                .chain(() -> confirm(key))
+                .replaceWith(new Outcome(false, eventId, conversationKey));
+    }
+
+    private Uni<Boolean> claim(DedupKey key, UUID eventId, String conversationKey, Instant receivedAt) {
+        return pool.preparedQuery("""
+                INSERT INTO webhook_receipt (channel, provider_message_id, event_id, conversation_key, received_at, claimed_at)
+                VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING""")
+                .execute(Tuple.from(new Object[] { key.channel(), key.providerMessageId(), eventId, conversationKey,
+                        utc(receivedAt != null ? receivedAt : clock.instant()), utc(clock.instant()) }))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    private Uni<Row> existing(DedupKey key) {
+        return pool.preparedQuery("SELECT event_id, conversation_key, claimed_at, accepted_at FROM webhook_receipt "
+                + "WHERE channel = $1 AND provider_message_id = $2")
+                .execute(Tuple.of(key.channel(), key.providerMessageId()))
+                .map(rows -> rows.iterator().hasNext() ? rows.iterator().next() : null);
+    }
+
+    /** Takes over a claim older than the take-over age, unless someone else just did. */
+    private Uni<Boolean> takeOver(DedupKey key, OffsetDateTime claimedAt) {
+        Instant now = clock.instant();
+        if (claimedAt.toInstant().isAfter(now.minus(config.webhook().claimTakeover()))) {
+            return Uni.createFrom().item(false);
+        }
+        return pool.preparedQuery("UPDATE webhook_receipt SET claimed_at = $4 "
+                + "WHERE channel = $1 AND provider_message_id = $2 AND claimed_at = $3 AND accepted_at IS NULL")
+                .execute(Tuple.of(key.channel(), key.providerMessageId(), claimedAt, utc(now)))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    private Uni<Void> confirm(DedupKey key) {
+        return pool.preparedQuery("UPDATE webhook_receipt SET accepted_at = $3 WHERE channel = $1 AND provider_message_id = $2")
+                .execute(Tuple.of(key.channel(), key.providerMessageId(), utc(clock.instant())))
+                .replaceWithVoid();
+    }
+
+    /** Kafka did not take it: nothing is accepted, and the provider's retry starts afresh. */
+    private Uni<Void> release(DedupKey key) {
+        return pool.preparedQuery("DELETE FROM webhook_receipt WHERE channel = $1 AND provider_message_id = $2 "
+                + "AND accepted_at IS NULL")
+                .execute(Tuple.of(key.channel(), key.providerMessageId()))
+                .replaceWithVoid()
+                .onFailure().recoverWithNull();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
     }
 }

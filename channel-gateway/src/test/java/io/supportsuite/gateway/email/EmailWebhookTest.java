@@ -10,6 +10,7 @@ import static io.supportsuite.gateway.Fixtures.unique;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -168,6 +170,39 @@ class EmailWebhookTest {
             pool.shutdownNow();
         }
         assertEquals(1, receipts(id));
+    }
+
+    @Test
+    void aClaimLeftByACrashedInstanceIsTakenOverUnderItsEventId_C4() {
+        String id = unique("orphan") + "@mail.example";
+        String eventId = UUID.nameUUIDFromBytes(("email:" + id).getBytes(StandardCharsets.UTF_8)).toString();
+        // An instance claimed the message ten minutes ago and died before Kafka acknowledged it.
+        Fixtures.execute("INSERT INTO webhook_receipt (channel, provider_message_id, event_id, conversation_key, received_at, "
+                + "claimed_at) VALUES ('email', '" + id + "', '" + eventId + "', 'email:" + id + "', now(), now() - interval '10 minutes')");
+        try (TopicProbe probe = new TopicProbe(bootstrap, Topics.INBOUND)) {
+            postSigned(json(inboundEmail(id))).then().statusCode(202).body("eventId", equalTo(eventId));
+            postSigned(json(inboundEmail(id))).then().statusCode(200).body("status", equalTo("duplicate"));
+            assertEquals(1, published(probe, id).size());
+        }
+        assertEquals(1, Fixtures.count("SELECT count(*) FROM webhook_receipt WHERE provider_message_id = '" + id
+                + "' AND accepted_at IS NOT NULL"));
+    }
+
+    @Test
+    void aMessageBeingAcceptedByAnotherInstanceIsAnsweredRetryLater_C4() {
+        String id = unique("elsewhere") + "@mail.example";
+        String eventId = UUID.nameUUIDFromBytes(("email:" + id).getBytes(StandardCharsets.UTF_8)).toString();
+        Fixtures.execute("INSERT INTO webhook_receipt (channel, provider_message_id, event_id, conversation_key, received_at, "
+                + "claimed_at) VALUES ('email', '" + id + "', '" + eventId + "', 'email:" + id + "', now(), now())");
+        try (TopicProbe probe = new TopicProbe(bootstrap, Topics.INBOUND)) {
+            postSigned(json(inboundEmail(id))).then()
+                    .statusCode(503)
+                    .contentType(PROBLEM)
+                    .header("Retry-After", notNullValue());
+            String needle = "\"providerMessageId\":\"" + id + "\"";
+            assertTrue(probe.drain(Duration.ofSeconds(1)).stream().noneMatch(r -> r.value().contains(needle)),
+                    "not published a second time while the other instance publishes it");
+        }
     }
 
     @Test
