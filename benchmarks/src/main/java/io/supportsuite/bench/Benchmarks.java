@@ -14,6 +14,11 @@ public final class Benchmarks {
                 --gateway URL   channel-gateway base URL (default http://localhost:8080)
                 --kafka HOSTS   Kafka bootstrap servers (default localhost:9092)
                 --secret S      the e-mail webhook secret (default dev-email-secret)
+                --drain SEC     quiet period after which a missing ticket counts as lost (default 30)
+              inbound-tickets  message.received events straight onto support.inbound.v1, as fast as the broker
+                               takes them; how fast ticket-service turns them into ticket.created
+                --count N       events (default 20000)
+                --kafka HOSTS   Kafka bootstrap servers (default localhost:9092)
                 --drain SEC     quiet period after which a missing ticket counts as lost (default 30)""";
 
     private Benchmarks() {
@@ -27,6 +32,7 @@ public final class Benchmarks {
         String[] options = Arrays.copyOfRange(args, 1, args.length);
         switch (args[0]) {
             case "email-webhooks" -> EmailWebhookBenchmark.run(Options.parse(options));
+            case "inbound-tickets" -> InboundTicketsBenchmark.run(Options.parse(options));
             default -> {
                 System.err.println("Unknown benchmark: " + args[0]);
                 System.err.println(USAGE);

@@ -21,7 +21,7 @@ import io.supportsuite.devstack.Ports;
  */
 public final class SuiteLauncher {
 
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(150);
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(300);
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
     private final LauncherOptions options;

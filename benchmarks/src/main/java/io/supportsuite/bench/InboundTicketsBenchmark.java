@@ -1,0 +1,117 @@
+package io.supportsuite.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.supportsuite.events.EventTypes;
+import io.supportsuite.events.Topics;
+
+/**
+ * ticket-service alone: {@code message.received} events put straight on support.inbound.v1, as channel-gateway
+ * publishes them, as fast as the broker takes them; then how fast they become ticket.created on
+ * support.tickets.v1 (through the transactional outbox). The baseline measured in the same run is the
+ * broker's own rate for the same records; the figure that matters is tickets/s and its ratio to it.
+ */
+final class InboundTicketsBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private InboundTicketsBenchmark() {
+    }
+
+    static void run(Options options) throws Exception {
+        int count = options.number("count", 20_000);
+        String kafka = options.text("kafka", "localhost:9092");
+        Duration drain = Duration.ofSeconds(options.number("drain", 30));
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        AtomicLongArray producedAt = new AtomicLongArray(count);
+
+        long start;
+        long produced;
+        try (TicketWatcher watcher = new TicketWatcher(kafka, run, count);
+                KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka,
+                        ProducerConfig.ACKS_CONFIG, "all",
+                        ProducerConfig.LINGER_MS_CONFIG, "5"), new StringSerializer(), new StringSerializer())) {
+            CompletableFuture<?>[] acks = new CompletableFuture<?>[count];
+            start = System.nanoTime();
+            for (int i = 0; i < count; i++) {
+                String messageId = TicketWatcher.messageId(run, i);
+                ProducerRecord<String, String> record = new ProducerRecord<>(Topics.INBOUND, "email:" + messageId,
+                        event(run, i, messageId));
+                String id = UUID.randomUUID().toString();
+                record.headers().add("ce_specversion", utf8("1.0"))
+                        .add("ce_id", utf8(id))
+                        .add("ce_type", utf8(EventTypes.MESSAGE_RECEIVED))
+                        .add("ce_source", utf8("/benchmark"))
+                        .add("ce_subject", utf8("email:" + messageId))
+                        .add("ce_time", utf8(Instant.now().toString()))
+                        .add("content-type", utf8("application/json"));
+                CompletableFuture<Void> ack = new CompletableFuture<>();
+                int n = i;
+                producer.send(record, (metadata, failure) -> {
+                    producedAt.set(n, System.nanoTime());
+                    if (failure != null) {
+                        ack.completeExceptionally(failure);
+                    } else {
+                        ack.complete(null);
+                    }
+                });
+                acks[i] = ack;
+            }
+            CompletableFuture.allOf(acks).join();
+            produced = System.nanoTime();
+            watcher.drain(i -> true, drain);
+
+            long[] latencies = new long[watcher.seen()];
+            long lastTicket = start;
+            int m = 0;
+            for (int i = 0; i < count; i++) {
+                if (watcher.seenCount.get(i) > 0) {
+                    long seenAt = watcher.seenAt.get(i);
+                    latencies[m++] = Math.max(0, seenAt - producedAt.get(i));
+                    lastTicket = Math.max(lastTicket, seenAt);
+                }
+            }
+            double brokerRate = count / ((produced - start) / 1e9);
+            double ticketRate = m / ((lastTicket - start) / 1e9);
+            System.out.printf("inbound-tickets: %d message.received events, broker took them at %.0f/s (baseline), "
+                    + "tickets at %.0f/s (ratio %.2f), event->ticket.created %s, lost %d, duplicated %d%n",
+                    count, brokerRate, ticketRate, ticketRate / brokerRate, TicketWatcher.percentiles(latencies),
+                    count - m, watcher.duplicated());
+        }
+    }
+
+    private static String event(String run, int i, String messageId) {
+        ObjectNode event = JSON.createObjectNode()
+                .put("channel", "email")
+                .put("providerMessageId", messageId)
+                .put("subject", "Benchmark " + run + " #" + i)
+                .put("text", "Load test message " + i + " of run " + run + ".")
+                .put("negative", false)
+                .put("receivedAt", Instant.now().toString());
+        event.putObject("thread").put("messageId", messageId).putArray("references");
+        event.putObject("sender").put("kind", "email").put("value", "customer" + (i % 1000) + "@bench.example")
+                .put("displayName", "Customer " + (i % 1000));
+        event.putArray("recipients").add("support@support-suite.local");
+        event.putArray("attachments");
+        return event.toString();
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

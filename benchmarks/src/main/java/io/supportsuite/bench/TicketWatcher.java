@@ -1,0 +1,151 @@
+package io.supportsuite.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.supportsuite.events.EventTypes;
+import io.supportsuite.events.Topics;
+
+/**
+ * Watches support.tickets.v1 from its current end for the ticket.created of a run's messages, whose
+ * Message-IDs are {@code bench-<run>-<n>@...}: when each was first seen, and how many times.
+ */
+final class TicketWatcher implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    final AtomicLongArray seenAt;
+    final AtomicIntegerArray seenCount;
+    private final String prefix;
+    private final AtomicBoolean watching = new AtomicBoolean(true);
+    private final Thread thread;
+
+    TicketWatcher(String kafka, String run, int count) {
+        this.prefix = "bench-" + run + "-";
+        this.seenAt = new AtomicLongArray(count);
+        this.seenCount = new AtomicIntegerArray(count);
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000"), new StringDeserializer(), new StringDeserializer());
+        List<TopicPartition> partitions = consumer.partitionsFor(Topics.TICKETS).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position); // resolve the end offsets now, before anything is sent
+        this.thread = new Thread(() -> watch(consumer), "ticket-watcher");
+        thread.start();
+    }
+
+    static String messageId(String run, int n) {
+        return "bench-" + run + "-" + n + "@bench.example";
+    }
+
+    /** Waits while tickets keep coming: returns once {@code expected} says all are seen or nothing new came for {@code quiet}. */
+    void drain(java.util.function.IntPredicate expected, Duration quiet) throws InterruptedException {
+        long lastProgress = System.nanoTime();
+        int seenBefore = seen();
+        while (!allSeen(expected) && System.nanoTime() - lastProgress < quiet.toNanos()) {
+            Thread.sleep(100);
+            int seenNow = seen();
+            if (seenNow > seenBefore) {
+                seenBefore = seenNow;
+                lastProgress = System.nanoTime();
+            }
+        }
+        Thread.sleep(1000); // a duplicate would show up just behind its original
+    }
+
+    int seen() {
+        int seen = 0;
+        for (int i = 0; i < seenCount.length(); i++) {
+            seen += seenCount.get(i) > 0 ? 1 : 0;
+        }
+        return seen;
+    }
+
+    int duplicated() {
+        int duplicated = 0;
+        for (int i = 0; i < seenCount.length(); i++) {
+            duplicated += Math.max(0, seenCount.get(i) - 1);
+        }
+        return duplicated;
+    }
+
+    private boolean allSeen(java.util.function.IntPredicate expected) {
+        for (int i = 0; i < seenCount.length(); i++) {
+            if (expected.test(i) && seenCount.get(i) == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The {@code quantile} of sorted nanosecond latencies, in milliseconds. */
+    static long millis(long[] sorted, double quantile) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        int index = (int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1);
+        return sorted[Math.max(0, index)] / 1_000_000;
+    }
+
+    /** "p50 X ms p99 Y ms max Z ms" of nanosecond latencies. */
+    static String percentiles(long[] latencies) {
+        long[] sorted = latencies.clone();
+        Arrays.sort(sorted);
+        return String.format("p50 %d ms p99 %d ms max %d ms", millis(sorted, 0.50), millis(sorted, 0.99),
+                sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1_000_000);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        watching.set(false);
+        thread.join();
+    }
+
+    private void watch(KafkaConsumer<String, String> consumer) {
+        try (consumer) {
+            while (watching.get()) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(50))) {
+                    long now = System.nanoTime();
+                    Header type = record.headers().lastHeader("ce_type");
+                    if (type == null || !EventTypes.TICKET_CREATED.equals(new String(type.value(), StandardCharsets.UTF_8))) {
+                        continue;
+                    }
+                    int n = indexOf(record.value());
+                    if (n >= 0 && n < seenCount.length() && seenCount.getAndIncrement(n) == 0) {
+                        seenAt.set(n, now);
+                    }
+                }
+            }
+        }
+    }
+
+    private int indexOf(String ticketCreated) {
+        try {
+            String messageId = JSON.readTree(ticketCreated).path("messageId").asText("");
+            if (!messageId.startsWith(prefix)) {
+                return -1;
+            }
+            return Integer.parseInt(messageId.substring(prefix.length(), messageId.indexOf('@')));
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+}
