@@ -2,6 +2,8 @@ package io.supportsuite.notifications.config;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.Period;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -13,6 +15,97 @@ public interface NotificationsConfig {
     Ack ack();
 
     Alerts alerts();
+
+    Schedule schedule();
+
+    Delay delay();
+
+    Reminder reminder();
+
+    FollowUp followUp();
+
+    Links links();
+
+    /** The durable dispatcher of scheduled customer messages and quiet hours. */
+    interface Schedule {
+
+        /** How often the dispatcher looks for due rows. */
+        @WithDefault("PT1S")
+        Duration pollInterval();
+
+        /** Rows claimed per dispatcher round. */
+        @WithDefault("200")
+        int batchSize();
+
+        /** Non-urgent customer messages wait from here ... */
+        @WithDefault("21:00")
+        LocalTime quietFrom();
+
+        /** ... until here, in the customer's time zone (when known). */
+        @WithDefault("08:00")
+        LocalTime quietUntil();
+    }
+
+    /** N2: the delay notice at the first-response clock's warning. */
+    interface Delay {
+
+        /** The warning stage (R4) that triggers the notice. */
+        @WithDefault("80")
+        int stagePercent();
+
+        /** The new promise: the old deadline (or now, if later) plus this, so it is one the team can keep. */
+        @WithDefault("PT2H")
+        Duration slack();
+    }
+
+    /** N3: one reminder for a ticket waiting on the customer, then auto-solve. */
+    interface Reminder {
+
+        @WithDefault("PT48H")
+        Duration after();
+
+        /** After the reminder went out, the ticket is due to be solved automatically. */
+        @WithDefault("P7D")
+        Duration autoSolveAfter();
+    }
+
+    /** N4/N5: the follow-up after solve with a CSAT survey, its one reminder, and NPS. */
+    interface FollowUp {
+
+        @WithDefault("PT2H")
+        Duration after();
+
+        /** The follow-up never goes out later than this after the solve (N4), quiet hours included. */
+        @WithDefault("PT24H")
+        Duration within();
+
+        /** One reminder when the survey is still unanswered (N3). */
+        @WithDefault("PT48H")
+        Duration surveyReminderAfter();
+
+        /** How long a survey link can be answered. */
+        @WithDefault("P14D")
+        Duration surveyWindow();
+
+        /** At most one NPS invitation per customer in this period (N5). */
+        @WithDefault("P90D")
+        Period npsInterval();
+    }
+
+    /** Signed links in customer messages: surveys and unsubscribe (N5, N6). */
+    interface Links {
+
+        /** Where this service is reachable for customers' browsers. */
+        @WithDefault("http://localhost:8083")
+        String baseUrl();
+
+        /** HMAC key of the links; set LINK_SECRET in every real deployment. */
+        String secret();
+
+        /** How long an unsubscribe or re-subscribe link works. */
+        @WithDefault("P30D")
+        Duration consentTtl();
+    }
 
     /** The acknowledgement with an honest ETA (N1). */
     interface Ack {
