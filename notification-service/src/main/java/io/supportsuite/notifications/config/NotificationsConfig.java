@@ -133,6 +133,20 @@ public interface NotificationsConfig {
         /** Where alerts are POSTed; absent: they are recorded and logged only (state {@code no_sink}). */
         Optional<URI> webhookUrl();
 
+        /** The body the ops webhook gets: {@code generic} JSON, or {@code slack} (incoming-webhook {@code {"text"}}). */
+        @WithDefault("generic")
+        String webhookFormat();
+
+        /** Where escalations go (N8); absent: they are recorded and logged only. */
+        Optional<URI> managerWebhookUrl();
+
+        @WithDefault("generic")
+        String managerWebhookFormat();
+
+        /** A breach nobody acknowledged for this long escalates to the manager sink. */
+        @WithDefault("PT30M")
+        Duration escalateAfter();
+
         /** How often the delivery worker looks for due alerts. */
         @WithDefault("PT1S")
         Duration pollInterval();

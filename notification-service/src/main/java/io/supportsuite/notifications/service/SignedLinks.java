@@ -95,6 +95,20 @@ public final class SignedLinks {
         return new Claims(fields[0], fields[1], emptyToNull(fields[2]), emptyToNull(fields[3]), emptyToNull(fields[4]), expiresAt);
     }
 
+    /**
+     * The page language a token asks for, read without trusting it: only to word an error page about that
+     * very token (expired, forged) in the customer's language. Null when unreadable.
+     */
+    public static String localeHint(String token) {
+        try {
+            String[] fields = new String(DECODER.decode(token.substring(0, token.indexOf('.'))), StandardCharsets.UTF_8)
+                    .split("~", -1);
+            return fields.length == 6 && fields[4].matches("[A-Za-z_-]{2,12}") ? fields[4] : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
     private byte[] mac(String body) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);

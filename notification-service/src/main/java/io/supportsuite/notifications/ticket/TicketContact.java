@@ -51,6 +51,19 @@ public class TicketContact extends PanacheEntityBase {
     @Column(name = "first_message_id")
     public String firstMessageId;
 
+    /** Who signs this ticket's messages (N7): the team, and the agent assigned or who last replied. */
+    public String team;
+
+    @Column(name = "agent_id")
+    public String agentId;
+
+    @Column(name = "agent_name")
+    public String agentName;
+
+    /** False when the customer had no time zone and {@code timeZone} is only the default: no quiet hours then. */
+    @Column(name = "time_zone_known")
+    public boolean timeZoneKnown = true;
+
     @Column(name = "created_at")
     public Instant createdAt;
 
