@@ -64,9 +64,13 @@ final class SpineEvents implements AutoCloseable {
     }
 
     static TicketCreated created(Ticket t) {
+        return created(t, null);
+    }
+
+    static TicketCreated created(Ticket t, String team) {
         Identity email = new Identity("email", t.email(), null, t.name());
         CustomerRef customer = new CustomerRef(t.customerId(), t.name(), t.locale(), t.timeZone(), "standard", List.of(email));
-        return new TicketCreated(t.id(), t.number(), t.subject(), "email", "new", "normal", null, null, customer, t.messageId(),
+        return new TicketCreated(t.id(), t.number(), t.subject(), "email", "new", "normal", team, null, customer, t.messageId(),
                 new ThreadRefs(t.messageId(), null, List.of(), null), Instant.now());
     }
 
@@ -86,6 +90,10 @@ final class SpineEvents implements AutoCloseable {
     /** Puts ticket.created on support.tickets.v1; returns its ce_id (send it again to redeliver). */
     String sendCreated(Ticket t) {
         return send(Topics.TICKETS, t.id(), EventTypes.TICKET_CREATED, UUID.randomUUID().toString(), created(t));
+    }
+
+    String sendCreated(Ticket t, String team) {
+        return send(Topics.TICKETS, t.id(), EventTypes.TICKET_CREATED, UUID.randomUUID().toString(), created(t, team));
     }
 
     String sendClockStarted(String ticketId, Instant deadline) {

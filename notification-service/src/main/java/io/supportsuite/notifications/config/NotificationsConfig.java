@@ -122,6 +122,14 @@ public interface NotificationsConfig {
         @WithDefault("yyyy-MM-dd HH:mm VV")
         String deadlineFormat();
 
+        /** The recent window whose first answers give the team's answer rate (N1 forecast). */
+        @WithDefault("PT1H")
+        Duration forecastWindow();
+
+        /** Fewer first answers than this in the window: no forecast, the deadline is the promise. */
+        @WithDefault("3")
+        long forecastMinAnswers();
+
         /** Domain of the Message-IDs this service mints for its own mails ({@code ack-<ticket>@<domain>}). */
         @WithDefault("support-suite.local")
         String messageIdDomain();
@@ -142,6 +150,10 @@ public interface NotificationsConfig {
 
         @WithDefault("generic")
         String managerWebhookFormat();
+
+        /** This many alerts due for one sink in one round go out as one digest POST (throttling, N8). */
+        @WithDefault("5")
+        int digestFrom();
 
         /** A breach nobody acknowledged for this long escalates to the manager sink. */
         @WithDefault("PT30M")

@@ -1,6 +1,7 @@
 package io.supportsuite.notifications.service;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -22,7 +23,8 @@ import io.supportsuite.notifications.ticket.ResponsePromise;
 import io.supportsuite.notifications.ticket.TicketContact;
 
 /**
- * N1: one acknowledgement per ticket, with the first-response deadline as its ETA. The ticket and its clock
+ * N1: one acknowledgement per ticket, promising the first-response deadline, or the team's backlog forecast
+ * when that is later. The ticket and its clock
  * arrive on different topics in either order; whichever comes first is stored, the second one sends. Every
  * method runs inside the consuming transaction (the caller's inbox), so the notification row and its outbox
  * record commit with the event that caused them.
@@ -35,13 +37,16 @@ public class Acknowledgements {
     public static final String FIRST_RESPONSE = "first_response";
 
     private final CustomerMessages messages;
+    private final TeamBacklog backlog;
     private final TicketLock lock;
     private final EtaFormat eta;
     private final NotificationsConfig.Ack config;
     private final Clock clock;
 
-    public Acknowledgements(CustomerMessages messages, TicketLock lock, NotificationsConfig config, Clock clock) {
+    public Acknowledgements(CustomerMessages messages, TeamBacklog backlog, TicketLock lock, NotificationsConfig config,
+            Clock clock) {
         this.messages = messages;
+        this.backlog = backlog;
         this.lock = lock;
         this.eta = new EtaFormat(config.ack().deadlineFormat(), config.ack().defaultTimeZone());
         this.config = config.ack();
@@ -95,12 +100,15 @@ public class Acknowledgements {
             Log.warnf("Ticket %s has no e-mail identity: no acknowledgement (N1) sent", ticket.ticketId);
             return Uni.createFrom().item(false);
         }
-        // Thanks, the ticket number and the deadline in the customer's zone, threaded under their mail.
-        Map<String, Object> data = Map.of("deadline", eta.format(promise.deadline, ticket.timeZone));
-        return messages.send(NotificationKind.ACK, dedupKey, KIND + "-" + ticket.ticketId, ticket, data)
-                .invoke(() -> Log.infof("Acknowledgement of ticket %s queued (answer promised by %s)", ticket.ticketId,
-                        promise.deadline))
-                .replaceWith(true);
+        // Thanks, the ticket number and the promise in the customer's zone, threaded under their mail: the
+        // deadline, or the backlog forecast when the team cannot make the deadline (never earlier).
+        return backlog.forecast(ticket.team).chain(forecast -> {
+            Instant promised = BacklogForecast.promise(promise.deadline, forecast);
+            Map<String, Object> data = Map.of("deadline", eta.format(promised, ticket.timeZone));
+            return messages.send(NotificationKind.ACK, dedupKey, KIND + "-" + ticket.ticketId, ticket, data)
+                    .invoke(() -> Log.infof("Acknowledgement of ticket %s queued (answer promised by %s, deadline %s)",
+                            ticket.ticketId, promised, promise.deadline));
+        }).replaceWith(true);
     }
 
     private TicketContact contactOf(TicketCreated created) {

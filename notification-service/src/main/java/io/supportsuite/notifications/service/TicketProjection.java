@@ -43,6 +43,9 @@ public class TicketProjection {
             if (replied.team() != null) {
                 ticket.team = replied.team();
             }
+            if (ticket.firstRepliedAt == null) {
+                ticket.firstRepliedAt = replied.repliedAt() == null ? clock.instant() : replied.repliedAt();
+            }
         });
     }
 

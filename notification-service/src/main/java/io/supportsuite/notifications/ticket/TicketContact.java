@@ -64,6 +64,10 @@ public class TicketContact extends PanacheEntityBase {
     @Column(name = "time_zone_known")
     public boolean timeZoneKnown = true;
 
+    /** When the first public answer went out (N1 forecast: the team's backlog and answer rate). */
+    @Column(name = "first_replied_at")
+    public Instant firstRepliedAt;
+
     @Column(name = "created_at")
     public Instant createdAt;
 
