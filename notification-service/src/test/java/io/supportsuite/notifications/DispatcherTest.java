@@ -2,6 +2,8 @@ package io.supportsuite.notifications;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
@@ -39,8 +41,9 @@ import io.supportsuite.notifications.schedule.Schedules;
 import io.supportsuite.notifications.ticket.TicketContact;
 
 /**
- * The durable schedule: rows that fell due while no instance ran go out once at the next round, and several
- * dispatchers claiming at the same moment (as several instances would) never send a row twice.
+ * The durable schedule: rows that fell due while no instance ran go out once at the next round, several
+ * dispatchers claiming at the same moment (as several instances would) never send a row twice, and a row
+ * that cannot be sent does not hold up the others.
  */
 @QuarkusTest
 @QuarkusTestResource(DevStackResource.class)
@@ -118,5 +121,25 @@ class DispatcherTest {
         assertEquals(TICKETS, perKey.size());
         assertEquals(Map.of(1L, (long) TICKETS), perKey.values().stream()
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting())), "each sent exactly once");
+    }
+
+    @Test
+    void aRowThatCannotBeRenderedFailsWithItsReasonAndDoesNotBlockTheOnesBehindIt() {
+        Ticket ticket = SpineEvents.ticket(null);
+        events.sendCreated(ticket);
+        await().atMost(Outbound.WAIT).until(() -> Reactive.await(() -> Panache.withSession(
+                () -> TicketContact.count("ticketId", ticket.id()))) == 1);
+        Instant overdue = Instant.now().minusSeconds(60);
+        Reactive.await(() -> Panache.withTransaction(() -> schedules
+                .schedule(NotificationKind.DELAY_NOTICE, "delay_notice:" + ticket.id() + ":broken", ticket.id(), overdue, null,
+                        row -> row.newEta = null) // no promise to write: it cannot be rendered
+                .chain(() -> schedules.schedule(NotificationKind.DELAY_NOTICE, "delay_notice:" + ticket.id() + ":good",
+                        ticket.id(), overdue.plusSeconds(1), null, row -> row.newEta = overdue.plusSeconds(7200)))));
+
+        outbound.await(ticket.id(), "delay_notice:" + ticket.id() + ":good");
+        await().atMost(Outbound.WAIT).untilAsserted(() -> given().queryParam("ticketId", ticket.id())
+                .get("/api/notifications/scheduled").then()
+                .body("find { it.dedupKey.endsWith(':broken') }.state", equalTo("failed"))
+                .body("find { it.dedupKey.endsWith(':broken') }.reason", notNullValue()));
     }
 }

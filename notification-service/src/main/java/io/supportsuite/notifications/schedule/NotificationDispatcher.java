@@ -56,6 +56,7 @@ public class NotificationDispatcher {
     public Uni<Integer> round() {
         return Panache.withTransaction(() -> claim().chain(rows -> Multi.createFrom().iterable(rows)
                 .onItem().transformToUniAndConcatenate(row -> sends.dispatch(row)
+                        .onFailure().recoverWithItem(e -> failed(row, e))
                         .map(state -> ScheduledNotification.SENT.equals(state) ? Optional.of(NotificationKind.valueOf(row.kind))
                                 : Optional.<NotificationKind>empty()))
                 .collect().asList()
@@ -65,6 +66,16 @@ public class NotificationDispatcher {
                 .map(Round::claimed)
                 .onFailure().invoke(e -> Log.warnf(e, "Scheduled notification round failed; its rows stay due for the next one"))
                 .onFailure().recoverWithItem(0);
+    }
+
+    /**
+     * A row that cannot be sent (a template error, say) must not block the rows behind it: it is closed as
+     * failed with the reason. A database error aborts the transaction instead, and the round is retried.
+     */
+    private String failed(ScheduledNotification row, Throwable e) {
+        Log.errorf(e, "Scheduled %s %s of ticket %s could not be sent", row.kind, row.dedupKey, row.ticketId);
+        row.close(ScheduledNotification.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage(), clock.instant());
+        return ScheduledNotification.FAILED;
     }
 
     private record Round(int claimed, List<NotificationKind> sent) {

@@ -20,6 +20,7 @@ public class ScheduledNotification extends PanacheEntityBase {
     public static final String SENT = "sent";
     public static final String CANCELLED = "cancelled";
     public static final String SUPPRESSED = "suppressed";
+    public static final String FAILED = "failed";
 
     @Id
     public UUID id;
