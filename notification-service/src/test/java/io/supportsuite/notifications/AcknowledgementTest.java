@@ -11,8 +11,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
@@ -25,16 +29,22 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.supportsuite.devstack.testing.DevStackResource;
+import io.supportsuite.devstack.testing.Reactive;
 import io.supportsuite.devstack.testing.TopicProbe;
 import io.supportsuite.events.EventTypes;
 import io.supportsuite.events.Topics;
 import io.supportsuite.events.outbound.MessageSend;
 import io.supportsuite.notifications.SpineEvents.Ticket;
+import io.supportsuite.notifications.ticket.TicketContact;
 
-/** N1: one acknowledgement per ticket, promising the first-response deadline, threaded under the customer's mail. */
+/**
+ * N1: one acknowledgement per ticket, promising the first-response deadline (or the team's backlog forecast
+ * when later), threaded under the customer's mail.
+ */
 @QuarkusTest
 @QuarkusTestResource(DevStackResource.class)
 @QuarkusTestResource(OpsWebhookResource.class)
@@ -168,6 +178,34 @@ class AcknowledgementTest {
         assertTrue(rigaText.contains("at the latest by 2026-11-22 19:06 Europe/Riga"), rigaText);
         assertFalse(rigaText.contains("UTC"), rigaText);
         assertTrue(utcText.contains("at the latest by 2026-11-22 17:06 UTC"), utcText);
+    }
+
+    @Test
+    void n1AckPromisesTheBacklogForecastWhenTheTeamCannotMakeTheDeadline() throws Exception {
+        String team = "Forecast " + UUID.randomUUID();
+        List<Ticket> answered = IntStream.range(0, 3).mapToObj(i -> SpineEvents.ticket("UTC")).toList();
+        List<Ticket> waiting = IntStream.range(0, 3).mapToObj(i -> SpineEvents.ticket("UTC")).toList();
+        for (Ticket t : answered) {
+            events.sendCreated(t, team);
+            events.sendReplied(t.id(), "Karen Sargsyan", team);
+        }
+        waiting.forEach(t -> events.sendCreated(t, team));
+        await().atMost(WAIT).until(() -> Reactive.await(() -> Panache.withSession(() -> TicketContact.count(
+                "team = ?1 and firstRepliedAt is not null", team))) == 3
+                && Reactive.await(() -> Panache.withSession(() -> TicketContact.count("team", team))) == 6);
+
+        // Three first answers in the last hour, four tickets waiting (with the new one): about 80 minutes,
+        // later than the deadline ten minutes away, so the forecast is the promise.
+        Instant now = Instant.now();
+        Ticket ticket = SpineEvents.ticket("UTC");
+        events.sendCreated(ticket, team);
+        events.sendClockStarted(ticket.id(), now.plus(Duration.ofMinutes(10)));
+
+        String text = mapper.readValue(awaitAck(ticket.id()).value(), MessageSend.class).text();
+        Matcher promised = Pattern.compile("at the latest by (\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}) UTC").matcher(text);
+        assertTrue(promised.find(), text);
+        Instant eta = LocalDateTime.parse(promised.group(1).replace(' ', 'T')).toInstant(ZoneOffset.UTC);
+        assertTrue(eta.isAfter(now.plus(Duration.ofMinutes(75))) && eta.isBefore(now.plus(Duration.ofMinutes(90))), text);
     }
 
     private ConsumerRecord<String, String> awaitAck(String ticketId) {

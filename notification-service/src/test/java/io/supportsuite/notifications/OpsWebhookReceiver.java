@@ -61,6 +61,26 @@ public final class OpsWebhookReceiver implements AutoCloseable {
         return received.stream().filter(r -> ticketId.equals(r.ticketId())).toList();
     }
 
+    public List<Received> all() {
+        return List.copyOf(received);
+    }
+
+    public List<Received> withKey(String idempotencyKey) {
+        return received.stream().filter(r -> idempotencyKey.equals(r.idempotencyKey())).toList();
+    }
+
+    /** Waits for the first POST carrying this Idempotency-Key. */
+    public Received awaitKey(String idempotencyKey, Duration timeout) {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (withKey(idempotencyKey).isEmpty()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("No POST with key " + idempotencyKey + " within " + timeout);
+            }
+            sleep(50);
+        }
+        return withKey(idempotencyKey).get(0);
+    }
+
     /** Waits until at least {@code n} POSTs about the ticket arrived; returns all of them. */
     public List<Received> await(String ticketId, int n, Duration timeout) {
         long end = System.nanoTime() + timeout.toNanos();

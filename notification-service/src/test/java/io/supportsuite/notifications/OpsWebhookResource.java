@@ -8,7 +8,7 @@ import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
-/** Starts the {@link OpsWebhookReceiver} and points the service's ops webhook (OPS_WEBHOOK_URL) at it. */
+/** Starts the {@link OpsWebhookReceiver} and points the service's ops and manager webhooks at it. */
 public class OpsWebhookResource implements QuarkusTestResourceLifecycleManager {
 
     /** Marks the test field that receives the running receiver. */
@@ -22,7 +22,9 @@ public class OpsWebhookResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         receiver = OpsWebhookReceiver.start();
-        return Map.of("notifications.alerts.webhook-url", receiver.url());
+        // The manager sink (escalations) is the same receiver; its posts carry the escalation's Idempotency-Key.
+        return Map.of("notifications.alerts.webhook-url", receiver.url(),
+                "notifications.alerts.manager-webhook-url", receiver.url());
     }
 
     @Override

@@ -18,7 +18,11 @@ import io.supportsuite.events.common.ThreadRefs;
 import io.supportsuite.events.sla.ClockRef;
 import io.supportsuite.events.sla.SlaBreached;
 import io.supportsuite.events.sla.SlaClockStarted;
+import io.supportsuite.events.sla.SlaWarning;
 import io.supportsuite.events.ticket.TicketCreated;
+import io.supportsuite.events.ticket.TicketMessageAdded;
+import io.supportsuite.events.ticket.TicketReplied;
+import io.supportsuite.events.ticket.TicketStatusChanged;
 
 /**
  * The one fixture of this module's tests: tickets and SLA events exactly as ticket-service and sla-monitor put
@@ -30,7 +34,14 @@ final class SpineEvents implements AutoCloseable {
 
     /** A customer's ticket as the test knows it. */
     record Ticket(String id, long number, String subject, String email, String name, String locale, String timeZone,
-            String messageId) {
+            String messageId, String customerId) {
+
+        /** The same customer, another of their tickets. */
+        Ticket another() {
+            Ticket next = ticket(timeZone, locale);
+            return new Ticket(next.id(), next.number(), next.subject(), email, name, locale, timeZone, next.messageId(),
+                    customerId);
+        }
     }
 
     private final ObjectMapper mapper;
@@ -42,16 +53,24 @@ final class SpineEvents implements AutoCloseable {
     }
 
     static Ticket ticket(String timeZone) {
+        return ticket(timeZone, "en");
+    }
+
+    static Ticket ticket(String timeZone, String locale) {
         String id = UUID.randomUUID().toString();
         String tag = id.substring(0, 8);
         return new Ticket(id, NUMBERS.incrementAndGet(), "Printer on fire " + tag, "anna." + tag + "@mail.example",
-                "Anna Berzina", "en", timeZone, tag + "-first@mail.example");
+                "Anna Berzina", locale, timeZone, tag + "-first@mail.example", "cust-" + id);
     }
 
     static TicketCreated created(Ticket t) {
+        return created(t, null);
+    }
+
+    static TicketCreated created(Ticket t, String team) {
         Identity email = new Identity("email", t.email(), null, t.name());
-        CustomerRef customer = new CustomerRef("cust-" + t.id(), t.name(), t.locale(), t.timeZone(), "standard", List.of(email));
-        return new TicketCreated(t.id(), t.number(), t.subject(), "email", "new", "normal", null, null, customer, t.messageId(),
+        CustomerRef customer = new CustomerRef(t.customerId(), t.name(), t.locale(), t.timeZone(), "standard", List.of(email));
+        return new TicketCreated(t.id(), t.number(), t.subject(), "email", "new", "normal", team, null, customer, t.messageId(),
                 new ThreadRefs(t.messageId(), null, List.of(), null), Instant.now());
     }
 
@@ -73,6 +92,10 @@ final class SpineEvents implements AutoCloseable {
         return send(Topics.TICKETS, t.id(), EventTypes.TICKET_CREATED, UUID.randomUUID().toString(), created(t));
     }
 
+    String sendCreated(Ticket t, String team) {
+        return send(Topics.TICKETS, t.id(), EventTypes.TICKET_CREATED, UUID.randomUUID().toString(), created(t, team));
+    }
+
     String sendClockStarted(String ticketId, Instant deadline) {
         return send(Topics.SLA, ticketId, EventTypes.SLA_CLOCK_STARTED, UUID.randomUUID().toString(),
                 clockStarted(ticketId, deadline));
@@ -80,6 +103,27 @@ final class SpineEvents implements AutoCloseable {
 
     String sendBreached(SlaBreached breach) {
         return send(Topics.SLA, breach.clock().ticketId(), EventTypes.SLA_BREACHED, UUID.randomUUID().toString(), breach);
+    }
+
+    String sendStatus(String ticketId, String from, String to) {
+        return send(Topics.TICKETS, ticketId, EventTypes.TICKET_STATUS_CHANGED, UUID.randomUUID().toString(),
+                new TicketStatusChanged(ticketId, from, to, "agent-1", null, Instant.now()));
+    }
+
+    String sendReplied(String ticketId, String agentName, String team) {
+        return send(Topics.TICKETS, ticketId, EventTypes.TICKET_REPLIED, UUID.randomUUID().toString(),
+                new TicketReplied(ticketId, "reply-" + UUID.randomUUID(), "agent-" + agentName.hashCode(), agentName, team,
+                        "email", true, Instant.now()));
+    }
+
+    String sendCustomerWrote(String ticketId) {
+        return send(Topics.TICKETS, ticketId, EventTypes.TICKET_MESSAGE_ADDED, UUID.randomUUID().toString(),
+                new TicketMessageAdded(ticketId, "msg-" + UUID.randomUUID(), "email", null, "open", false, Instant.now()));
+    }
+
+    String sendWarning(String ticketId, Instant deadline, int stagePercent) {
+        return send(Topics.SLA, ticketId, EventTypes.SLA_WARNING, UUID.randomUUID().toString(),
+                new SlaWarning(clock(ticketId, "first_response", deadline), stagePercent, Instant.now()));
     }
 
     /** One binary-mode CloudEvent; the same {@code ceId} again is a redelivery. */

@@ -21,6 +21,11 @@ import io.smallrye.mutiny.Uni;
 public class OpsAlert extends PanacheEntityBase {
 
     public static final String STAGE_BREACHED = "breached";
+    /** A breach nobody acknowledged in time, raised again to the manager sink. */
+    public static final String STAGE_ESCALATED = "escalated";
+
+    public static final String SINK_OPS = "ops";
+    public static final String SINK_MANAGER = "manager";
 
     public static final String PENDING = "pending";
     public static final String SENT = "sent";
@@ -73,6 +78,19 @@ public class OpsAlert extends PanacheEntityBase {
 
     @Column(name = "sent_at")
     public Instant sentAt;
+
+    /** {@link #SINK_OPS} or {@link #SINK_MANAGER}. */
+    public String sink;
+
+    /** When this breach escalates unless acknowledged first; null once escalated (or for an escalation). */
+    @Column(name = "escalate_at")
+    public Instant escalateAt;
+
+    @Column(name = "acknowledged_at")
+    public Instant acknowledgedAt;
+
+    @Column(name = "acknowledged_by")
+    public String acknowledgedBy;
 
     public static Uni<OpsAlert> of(String ticketId, String clockKind, String stage) {
         return find("ticketId = ?1 and clockKind = ?2 and stage = ?3", ticketId, clockKind, stage).firstResult();

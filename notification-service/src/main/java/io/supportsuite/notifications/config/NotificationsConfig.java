@@ -2,6 +2,8 @@ package io.supportsuite.notifications.config;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.Period;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -13,6 +15,97 @@ public interface NotificationsConfig {
     Ack ack();
 
     Alerts alerts();
+
+    Schedule schedule();
+
+    Delay delay();
+
+    Reminder reminder();
+
+    FollowUp followUp();
+
+    Links links();
+
+    /** The durable dispatcher of scheduled customer messages and quiet hours. */
+    interface Schedule {
+
+        /** How often the dispatcher looks for due rows. */
+        @WithDefault("PT1S")
+        Duration pollInterval();
+
+        /** Rows claimed per dispatcher round. */
+        @WithDefault("200")
+        int batchSize();
+
+        /** Non-urgent customer messages wait from here ... */
+        @WithDefault("21:00")
+        LocalTime quietFrom();
+
+        /** ... until here, in the customer's time zone (when known). */
+        @WithDefault("08:00")
+        LocalTime quietUntil();
+    }
+
+    /** N2: the delay notice at the first-response clock's warning. */
+    interface Delay {
+
+        /** The warning stage (R4) that triggers the notice. */
+        @WithDefault("80")
+        int stagePercent();
+
+        /** The new promise: the old deadline (or now, if later) plus this, so it is one the team can keep. */
+        @WithDefault("PT2H")
+        Duration slack();
+    }
+
+    /** N3: one reminder for a ticket waiting on the customer, then auto-solve. */
+    interface Reminder {
+
+        @WithDefault("PT48H")
+        Duration after();
+
+        /** After the reminder went out, the ticket is due to be solved automatically. */
+        @WithDefault("P7D")
+        Duration autoSolveAfter();
+    }
+
+    /** N4/N5: the follow-up after solve with a CSAT survey, its one reminder, and NPS. */
+    interface FollowUp {
+
+        @WithDefault("PT2H")
+        Duration after();
+
+        /** The follow-up never goes out later than this after the solve (N4), quiet hours included. */
+        @WithDefault("PT24H")
+        Duration within();
+
+        /** One reminder when the survey is still unanswered (N3). */
+        @WithDefault("PT48H")
+        Duration surveyReminderAfter();
+
+        /** How long a survey link can be answered. */
+        @WithDefault("P14D")
+        Duration surveyWindow();
+
+        /** At most one NPS invitation per customer in this period (N5). */
+        @WithDefault("P90D")
+        Period npsInterval();
+    }
+
+    /** Signed links in customer messages: surveys and unsubscribe (N5, N6). */
+    interface Links {
+
+        /** Where this service is reachable for customers' browsers. */
+        @WithDefault("http://localhost:8083")
+        String baseUrl();
+
+        /** HMAC key of the links; set LINK_SECRET in every real deployment. */
+        String secret();
+
+        /** How long an unsubscribe or re-subscribe link works. */
+        @WithDefault("P30D")
+        Duration consentTtl();
+    }
 
     /** The acknowledgement with an honest ETA (N1). */
     interface Ack {
@@ -29,6 +122,14 @@ public interface NotificationsConfig {
         @WithDefault("yyyy-MM-dd HH:mm VV")
         String deadlineFormat();
 
+        /** The recent window whose first answers give the team's answer rate (N1 forecast). */
+        @WithDefault("PT1H")
+        Duration forecastWindow();
+
+        /** Fewer first answers than this in the window: no forecast, the deadline is the promise. */
+        @WithDefault("3")
+        long forecastMinAnswers();
+
         /** Domain of the Message-IDs this service mints for its own mails ({@code ack-<ticket>@<domain>}). */
         @WithDefault("support-suite.local")
         String messageIdDomain();
@@ -39,6 +140,24 @@ public interface NotificationsConfig {
 
         /** Where alerts are POSTed; absent: they are recorded and logged only (state {@code no_sink}). */
         Optional<URI> webhookUrl();
+
+        /** The body the ops webhook gets: {@code generic} JSON, or {@code slack} (incoming-webhook {@code {"text"}}). */
+        @WithDefault("generic")
+        String webhookFormat();
+
+        /** Where escalations go (N8); absent: they are recorded and logged only. */
+        Optional<URI> managerWebhookUrl();
+
+        @WithDefault("generic")
+        String managerWebhookFormat();
+
+        /** This many alerts due for one sink in one round go out as one digest POST (throttling, N8). */
+        @WithDefault("5")
+        int digestFrom();
+
+        /** A breach nobody acknowledged for this long escalates to the manager sink. */
+        @WithDefault("PT30M")
+        Duration escalateAfter();
 
         /** How often the delivery worker looks for due alerts. */
         @WithDefault("PT1S")

@@ -11,14 +11,19 @@ import io.smallrye.mutiny.Uni;
 import io.supportsuite.events.EventTypes;
 import io.supportsuite.events.sla.SlaBreached;
 import io.supportsuite.events.sla.SlaClockStarted;
+import io.supportsuite.events.sla.SlaWarning;
 import io.supportsuite.notifications.alert.OpsAlert;
+import io.supportsuite.notifications.schedule.Schedules;
 import io.supportsuite.notifications.service.Acknowledgements;
 import io.supportsuite.notifications.service.NotificationMetrics;
 import io.supportsuite.notifications.service.OpsAlerts;
 import io.supportsuite.runtime.inbox.Inbox;
 import io.supportsuite.runtime.inbox.IncomingEvent;
 
-/** {@code support.sla.v1}: a started first-response clock may complete an ack (N1); a breach is an ops alert (N8). */
+/**
+ * {@code support.sla.v1}: a started first-response clock may complete an ack (N1); its 80 % warning schedules
+ * the delay notice (N2); a breach is an ops alert (N8).
+ */
 @ApplicationScoped
 public class SlaEventsConsumer {
 
@@ -28,9 +33,11 @@ public class SlaEventsConsumer {
     private final AcknowledgementStep acknowledgement;
     private final OpsAlerts alerts;
     private final NotificationMetrics metrics;
+    private final Schedules schedules;
 
     public SlaEventsConsumer(SchemaGate schema, Inbox inbox, Acknowledgements acknowledgements,
-            AcknowledgementStep acknowledgement, OpsAlerts alerts, NotificationMetrics metrics) {
+            AcknowledgementStep acknowledgement, OpsAlerts alerts, NotificationMetrics metrics, Schedules schedules) {
+        this.schedules = schedules;
         this.schema = schema;
         this.inbox = inbox;
         this.acknowledgements = acknowledgements;
@@ -50,6 +57,8 @@ public class SlaEventsConsumer {
         return switch (type) {
             case EventTypes.SLA_CLOCK_STARTED -> clockStarted(event);
             case EventTypes.SLA_BREACHED -> breached(event);
+            case EventTypes.SLA_WARNING -> inbox.handleOnce(InboxConsumer.NAME, event,
+                    e -> schedules.warning(inbox.read(e, SlaWarning.class))).replaceWithVoid();
             default -> Uni.createFrom().voidItem(); // not ours to handle; still acknowledged
         };
     }

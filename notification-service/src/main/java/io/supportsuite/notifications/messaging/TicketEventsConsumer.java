@@ -1,5 +1,6 @@
 package io.supportsuite.notifications.messaging;
 
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -9,12 +10,20 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.smallrye.mutiny.Uni;
 import io.supportsuite.events.EventTypes;
 import io.supportsuite.events.ticket.TicketCreated;
+import io.supportsuite.events.ticket.TicketAssigned;
+import io.supportsuite.events.ticket.TicketMessageAdded;
+import io.supportsuite.events.ticket.TicketReplied;
 import io.supportsuite.events.ticket.TicketStatusChanged;
+import io.supportsuite.notifications.schedule.Schedules;
 import io.supportsuite.notifications.service.Acknowledgements;
+import io.supportsuite.notifications.service.TicketProjection;
 import io.supportsuite.runtime.inbox.Inbox;
 import io.supportsuite.runtime.inbox.IncomingEvent;
 
-/** {@code support.tickets.v1}: keeps this service's ticket projection; a new ticket may complete an ack (N1). */
+/**
+ * {@code support.tickets.v1}: keeps this service's ticket projection; a new ticket may complete an ack (N1);
+ * status changes and customer messages schedule or cancel reminders, follow-ups and surveys (N3–N5).
+ */
 @ApplicationScoped
 public class TicketEventsConsumer {
 
@@ -22,9 +31,13 @@ public class TicketEventsConsumer {
     private final Inbox inbox;
     private final Acknowledgements acknowledgements;
     private final AcknowledgementStep acknowledgement;
+    private final TicketProjection projection;
+    private final Schedules schedules;
 
     public TicketEventsConsumer(SchemaGate schema, Inbox inbox, Acknowledgements acknowledgements,
-            AcknowledgementStep acknowledgement) {
+            AcknowledgementStep acknowledgement, TicketProjection projection, Schedules schedules) {
+        this.projection = projection;
+        this.schedules = schedules;
         this.schema = schema;
         this.inbox = inbox;
         this.acknowledgements = acknowledgements;
@@ -41,10 +54,20 @@ public class TicketEventsConsumer {
         String type = event.type() == null ? "" : event.type();
         return switch (type) {
             case EventTypes.TICKET_CREATED -> created(event);
-            case EventTypes.TICKET_STATUS_CHANGED -> inbox.handleOnce(InboxConsumer.NAME, event,
-                    e -> acknowledgements.statusChanged(inbox.read(e, TicketStatusChanged.class))).replaceWithVoid();
+            case EventTypes.TICKET_STATUS_CHANGED -> once(event, e -> {
+                TicketStatusChanged changed = inbox.read(e, TicketStatusChanged.class);
+                return projection.statusChanged(changed).chain(() -> schedules.statusChanged(changed));
+            });
+            case EventTypes.TICKET_MESSAGE_ADDED -> once(event,
+                    e -> schedules.customerWrote(inbox.read(e, TicketMessageAdded.class).ticketId()));
+            case EventTypes.TICKET_ASSIGNED -> once(event, e -> projection.assigned(inbox.read(e, TicketAssigned.class)));
+            case EventTypes.TICKET_REPLIED -> once(event, e -> projection.replied(inbox.read(e, TicketReplied.class)));
             default -> Uni.createFrom().voidItem(); // not ours to handle; still acknowledged
         };
+    }
+
+    private Uni<Void> once(IncomingEvent event, Function<IncomingEvent, Uni<Void>> effect) {
+        return inbox.handleOnce(InboxConsumer.NAME, event, effect).replaceWithVoid();
     }
 
     private Uni<Void> created(IncomingEvent event) {

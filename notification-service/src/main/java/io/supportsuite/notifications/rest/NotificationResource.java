@@ -2,6 +2,7 @@ package io.supportsuite.notifications.rest;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -16,8 +17,9 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import io.supportsuite.notifications.notification.Notification;
+import io.supportsuite.notifications.schedule.ScheduledNotification;
 
-/** Customer notifications this service queued (acks, …), newest first. */
+/** Customer notifications this service queued (acks, delay notices, reminders, follow-ups, surveys), newest first. */
 @Path("/api/notifications")
 @Produces(MediaType.APPLICATION_JSON)
 public class NotificationResource {
@@ -29,6 +31,28 @@ public class NotificationResource {
             return new NotificationView(n.dedupKey, n.kind, n.ticketId, n.channel, n.recipient, n.locale, n.subject, n.body,
                     n.messageId, n.createdAt);
         }
+    }
+
+    /** A scheduled message (or the auto-solve timer) and what became of it. */
+    public record ScheduledView(UUID id, String dedupKey, String kind, String ticketId, Instant dueAt, Instant notAfter,
+            String state, String reason, Instant createdAt, Instant updatedAt) {
+
+        static ScheduledView of(ScheduledNotification s) {
+            return new ScheduledView(s.id, s.dedupKey, s.kind, s.ticketId, s.dueAt, s.notAfter, s.state, s.reason, s.createdAt,
+                    s.updatedAt);
+        }
+    }
+
+    /** Scheduled messages: pending ones with their due time, and why the others were sent, cancelled or suppressed. */
+    @GET
+    @Path("/scheduled")
+    @WithSession
+    public Uni<List<ScheduledView>> scheduled(@QueryParam("ticketId") String ticketId,
+            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        Sort newestFirst = Sort.descending("createdAt", "id");
+        var query = ticketId == null || ticketId.isBlank() ? ScheduledNotification.<ScheduledNotification>findAll(newestFirst)
+                : ScheduledNotification.<ScheduledNotification>find("ticketId", newestFirst, ticketId);
+        return query.range(0, limit - 1).list().map(rows -> rows.stream().map(ScheduledView::of).toList());
     }
 
     @GET

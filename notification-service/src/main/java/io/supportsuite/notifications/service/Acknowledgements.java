@@ -1,8 +1,7 @@
 package io.supportsuite.notifications.service;
 
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.List;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -12,24 +11,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.supportsuite.events.Channels;
-import io.supportsuite.events.EventTypes;
-import io.supportsuite.events.Topics;
 import io.supportsuite.events.common.CustomerRef;
 import io.supportsuite.events.common.Identity;
-import io.supportsuite.events.common.ThreadRefs;
-import io.supportsuite.events.outbound.MessageSend;
 import io.supportsuite.events.sla.ClockRef;
 import io.supportsuite.events.sla.SlaClockStarted;
 import io.supportsuite.events.ticket.TicketCreated;
-import io.supportsuite.events.ticket.TicketStatusChanged;
 import io.supportsuite.notifications.config.NotificationsConfig;
 import io.supportsuite.notifications.notification.Notification;
+import io.supportsuite.notifications.notification.NotificationKind;
 import io.supportsuite.notifications.ticket.ResponsePromise;
 import io.supportsuite.notifications.ticket.TicketContact;
-import io.supportsuite.runtime.outbox.Outbox;
 
 /**
- * N1: one acknowledgement per ticket, with the first-response deadline as its ETA. The ticket and its clock
+ * N1: one acknowledgement per ticket, promising the first-response deadline, or the team's backlog forecast
+ * when that is later. The ticket and its clock
  * arrive on different topics in either order; whichever comes first is stored, the second one sends. Every
  * method runs inside the consuming transaction (the caller's inbox), so the notification row and its outbox
  * record commit with the event that caused them.
@@ -41,18 +36,18 @@ public class Acknowledgements {
     /** The clock whose deadline the acknowledgement promises (R1/R6). */
     public static final String FIRST_RESPONSE = "first_response";
 
-    private final Outbox outbox;
+    private final CustomerMessages messages;
+    private final TeamBacklog backlog;
     private final TicketLock lock;
-    private final CustomerTemplates templates;
     private final EtaFormat eta;
     private final NotificationsConfig.Ack config;
     private final Clock clock;
 
-    public Acknowledgements(Outbox outbox, TicketLock lock, CustomerTemplates templates, NotificationsConfig config,
+    public Acknowledgements(CustomerMessages messages, TeamBacklog backlog, TicketLock lock, NotificationsConfig config,
             Clock clock) {
-        this.outbox = outbox;
+        this.messages = messages;
+        this.backlog = backlog;
         this.lock = lock;
-        this.templates = templates;
         this.eta = new EtaFormat(config.ack().deadlineFormat(), config.ack().defaultTimeZone());
         this.config = config.ack();
         this.clock = clock;
@@ -92,16 +87,6 @@ public class Acknowledgements {
                 .chain(() -> acknowledgeIfReady(clockRef.ticketId()));
     }
 
-    /** Keeps the projection's status current; a ticket this service never saw is ignored. */
-    public Uni<Void> statusChanged(TicketStatusChanged changed) {
-        return TicketContact.<TicketContact>findById(changed.ticketId()).invoke(ticket -> {
-            if (ticket != null) {
-                ticket.status = changed.to();
-                ticket.updatedAt = clock.instant();
-            }
-        }).replaceWithVoid();
-    }
-
     private Uni<Boolean> acknowledgeIfReady(String ticketId) {
         String dedupKey = KIND + ":" + ticketId;
         return TicketContact.<TicketContact>findById(ticketId).chain(ticket -> ticket == null ? Uni.createFrom().item(false)
@@ -115,47 +100,15 @@ public class Acknowledgements {
             Log.warnf("Ticket %s has no e-mail identity: no acknowledgement (N1) sent", ticket.ticketId);
             return Uni.createFrom().item(false);
         }
-        MessageSend message = compose(dedupKey, ticket, promise);
-        return recordOf(message).persist()
-                .chain(() -> outbox.append(Topics.OUTBOUND, ticket.ticketId, EventTypes.MESSAGE_SEND, ticket.ticketId, message))
-                .invoke(() -> Log.infof("Acknowledgement of ticket %s queued (answer promised by %s)", ticket.ticketId,
-                        promise.deadline))
-                .replaceWith(true);
-    }
-
-    /** The ack: thanks, the ticket number and the deadline in the customer's zone, threaded under their mail. */
-    private MessageSend compose(String dedupKey, TicketContact ticket, ResponsePromise promise) {
-        Map<String, Object> data = new HashMap<>();
-        data.put("name", ticket.customerName);
-        data.put("number", ticket.number);
-        data.put("subject", ticket.subject);
-        data.put("deadline", eta.format(promise.deadline, ticket.timeZone));
-        data.put("ticketId", ticket.ticketId);
-        CustomerTemplates.Rendered text = templates.render(KIND, ticket.locale, data);
-
-        String messageId = KIND + "-" + ticket.ticketId + "@" + config.messageIdDomain();
-        String customerMessageId = ticket.firstMessageId;
-        ThreadRefs replyTo = new ThreadRefs(messageId, customerMessageId,
-                customerMessageId == null ? List.of() : List.of(customerMessageId), null);
-        return new MessageSend(dedupKey, KIND, ticket.ticketId, ticket.customerId, Channels.EMAIL,
-                new Identity("email", ticket.email, null, ticket.emailDisplayName), "Re: " + ticket.subject, text.text(), null,
-                replyTo, text.locale(), clock.instant());
-    }
-
-    private static Notification recordOf(MessageSend message) {
-        Notification row = new Notification();
-        row.id = UUID.randomUUID();
-        row.dedupKey = message.idempotencyKey();
-        row.kind = message.kind();
-        row.ticketId = message.ticketId();
-        row.channel = message.channel();
-        row.recipient = message.recipient().value();
-        row.locale = message.locale();
-        row.subject = message.subject();
-        row.body = message.text();
-        row.messageId = message.replyTo().messageId();
-        row.createdAt = message.requestedAt();
-        return row;
+        // Thanks, the ticket number and the promise in the customer's zone, threaded under their mail: the
+        // deadline, or the backlog forecast when the team cannot make the deadline (never earlier).
+        return backlog.forecast(ticket.team).chain(forecast -> {
+            Instant promised = BacklogForecast.promise(promise.deadline, forecast);
+            Map<String, Object> data = Map.of("deadline", eta.format(promised, ticket.timeZone));
+            return messages.send(NotificationKind.ACK, dedupKey, KIND + "-" + ticket.ticketId, ticket, data)
+                    .invoke(() -> Log.infof("Acknowledgement of ticket %s queued (answer promised by %s, deadline %s)",
+                            ticket.ticketId, promised, promise.deadline));
+        }).replaceWith(true);
     }
 
     private TicketContact contactOf(TicketCreated created) {
@@ -172,7 +125,10 @@ public class Acknowledgements {
         ticket.customerId = customer == null ? null : customer.customerId();
         ticket.customerName = customer == null ? null : customer.name();
         ticket.locale = customer == null || customer.locale() == null ? config.defaultLocale() : customer.locale();
-        ticket.timeZone = customer == null || customer.timeZone() == null ? config.defaultTimeZone() : customer.timeZone();
+        ticket.timeZoneKnown = customer != null && customer.timeZone() != null && !customer.timeZone().isBlank();
+        ticket.timeZone = ticket.timeZoneKnown ? customer.timeZone() : config.defaultTimeZone();
+        ticket.team = created.team();
+        ticket.agentId = created.assigneeId();
         ticket.email = email == null ? null : email.value().toLowerCase(Locale.ROOT);
         ticket.emailDisplayName = email == null ? null : email.displayName();
         ticket.firstMessageId = created.messageId() != null ? created.messageId()

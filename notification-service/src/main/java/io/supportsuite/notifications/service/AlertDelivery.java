@@ -1,21 +1,21 @@
 package io.supportsuite.notifications.service;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import io.supportsuite.notifications.alert.AlertPayload;
+import io.supportsuite.notifications.alert.AlertSinks;
+import io.supportsuite.notifications.alert.AlertTransport;
 import io.supportsuite.notifications.alert.OpsAlert;
 import io.supportsuite.notifications.config.NotificationsConfig;
 import io.supportsuite.runtime.schema.SchemaMigrator;
@@ -32,30 +32,29 @@ public class AlertDelivery {
     private static final String CLAIM = "SELECT * FROM ops_alert WHERE state = 'pending' AND next_attempt_at <= :now "
             + "ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED";
 
-    private final OpsWebhook webhook;
+    private final AlertTransport transport;
     private final SchemaMigrator migrator;
     private final NotificationMetrics metrics;
-    private final ObjectMapper mapper;
+    private final AlertSinks sinks;
     private final NotificationsConfig.Alerts config;
     private final Clock clock;
 
-    public AlertDelivery(OpsWebhook webhook, SchemaMigrator migrator, NotificationMetrics metrics, ObjectMapper mapper,
+    public AlertDelivery(AlertTransport transport, SchemaMigrator migrator, NotificationMetrics metrics, AlertSinks sinks,
             NotificationsConfig config, Clock clock) {
-        this.webhook = webhook;
+        this.transport = transport;
         this.migrator = migrator;
         this.metrics = metrics;
-        this.mapper = mapper;
+        this.sinks = sinks;
         this.config = config.alerts();
         this.clock = clock;
     }
 
     @Scheduled(every = "${notifications.alerts.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> deliverDue() {
-        if (config.webhookUrl().isEmpty() || !migrator.isMigrated()) {
+        if (!sinks.anyConfigured() || !migrator.isMigrated()) {
             return Uni.createFrom().voidItem();
         }
-        URI url = config.webhookUrl().get();
-        return Panache.withTransaction(() -> claim().chain(alerts -> deliver(url, alerts)))
+        return Panache.withTransaction(() -> claim().chain(this::deliver))
                 .invoke(outcomes -> outcomes.forEach(metrics::alert)) // counted once committed
                 .onFailure().invoke(e -> Log.warnf("Ops alert delivery round failed, retrying next round: %s", e.getMessage()))
                 .onFailure().recoverWithNull()
@@ -69,16 +68,31 @@ public class AlertDelivery {
                 .getResultList());
     }
 
-    /** @return the outcome of each alert's attempt */
-    private Uni<List<String>> deliver(URI url, List<OpsAlert> alerts) {
+    /**
+     * Posts each sink's due alerts: one by one, or — a burst of {@code digest-from} or more for one sink in
+     * a round — as one digest that names every alert (throttled, nothing dropped).
+     *
+     * @return the outcome of each alert's attempt
+     */
+    private Uni<List<String>> deliver(List<OpsAlert> alerts) {
         if (alerts.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
         // Only HTTP runs concurrently here; the managed rows are changed in memory and flushed at commit.
-        List<Uni<String>> posts = alerts.stream()
-                .map(alert -> webhook.post(url, idempotencyKey(alert), json(alert)).map(result -> apply(alert, result)))
-                .toList();
-        return Uni.join().all(posts).andFailFast();
+        List<Uni<List<String>>> posts = new ArrayList<>();
+        alerts.stream().collect(Collectors.groupingBy(a -> a.sink, LinkedHashMap::new, Collectors.toList()))
+                .forEach((sink, due) -> {
+                    if (due.size() >= config.digestFrom()) {
+                        Log.infof("%d ops alerts for sink %s at once: sent as one digest", due.size(), sink);
+                        String key = "digest:" + sink + ":"
+                                + due.stream().map(a -> String.valueOf(a.id)).collect(Collectors.joining(","));
+                        posts.add(transport.send(sink, due, key).map(result -> due.stream().map(a -> apply(a, result)).toList()));
+                    } else {
+                        due.forEach(alert -> posts.add(transport.send(sink, List.of(alert), idempotencyKey(alert))
+                                .map(result -> List.of(apply(alert, result)))));
+                    }
+                });
+        return Uni.join().all(posts).andFailFast().map(outcomes -> outcomes.stream().flatMap(List::stream).toList());
     }
 
     private String apply(OpsAlert alert, OpsWebhook.Result result) {
@@ -119,13 +133,5 @@ public class AlertDelivery {
 
     private static String idempotencyKey(OpsAlert alert) {
         return "alert:" + alert.ticketId + ":" + alert.clockKind + ":" + alert.stage;
-    }
-
-    private String json(OpsAlert alert) {
-        try {
-            return mapper.writeValueAsString(AlertPayload.of(alert));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Alert not serialisable: " + alert.id, e);
-        }
     }
 }

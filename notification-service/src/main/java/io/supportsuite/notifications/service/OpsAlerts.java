@@ -50,6 +50,8 @@ public class OpsAlerts {
         alert.number = ticket == null ? null : ticket.number;
         alert.subject = ticket == null ? null : ticket.subject;
         alert.createdAt = clock.instant();
+        alert.sink = OpsAlert.SINK_OPS;
+        alert.escalateAt = alert.createdAt.plus(config.escalateAfter());
         if (config.webhookUrl().isPresent()) {
             alert.state = OpsAlert.PENDING;
             alert.nextAttemptAt = alert.createdAt;

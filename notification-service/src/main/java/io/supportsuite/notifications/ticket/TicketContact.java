@@ -51,6 +51,23 @@ public class TicketContact extends PanacheEntityBase {
     @Column(name = "first_message_id")
     public String firstMessageId;
 
+    /** Who signs this ticket's messages (N7): the team, and the agent assigned or who last replied. */
+    public String team;
+
+    @Column(name = "agent_id")
+    public String agentId;
+
+    @Column(name = "agent_name")
+    public String agentName;
+
+    /** False when the customer had no time zone and {@code timeZone} is only the default: no quiet hours then. */
+    @Column(name = "time_zone_known")
+    public boolean timeZoneKnown = true;
+
+    /** When the first public answer went out (N1 forecast: the team's backlog and answer rate). */
+    @Column(name = "first_replied_at")
+    public Instant firstRepliedAt;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

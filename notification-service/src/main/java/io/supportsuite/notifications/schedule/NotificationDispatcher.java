@@ -1,0 +1,90 @@
+package io.supportsuite.notifications.schedule;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.supportsuite.notifications.config.NotificationsConfig;
+import io.supportsuite.notifications.notification.NotificationKind;
+import io.supportsuite.notifications.service.NotificationMetrics;
+import io.supportsuite.runtime.schema.SchemaMigrator;
+
+/**
+ * The durable dispatcher of scheduled customer messages. Each round claims due rows with
+ * {@code FOR UPDATE SKIP LOCKED} (several instances never take the same row), handles them one by one and
+ * commits their new states with the messages' outbox records in one transaction: a crash before commit
+ * leaves them pending for the next round, a commit sends each once. A full batch is followed at once by
+ * the next round, so a backlog (after a restart) drains without waiting for the poll interval.
+ */
+@ApplicationScoped
+public class NotificationDispatcher {
+
+    private static final String CLAIM = "SELECT * FROM scheduled_notification WHERE state = 'pending' AND due_at <= :now "
+            + "ORDER BY due_at LIMIT :limit FOR UPDATE SKIP LOCKED";
+
+    private final ScheduledSends sends;
+    private final SchemaMigrator migrator;
+    private final NotificationMetrics metrics;
+    private final NotificationsConfig.Schedule config;
+    private final Clock clock;
+
+    public NotificationDispatcher(ScheduledSends sends, SchemaMigrator migrator, NotificationMetrics metrics,
+            NotificationsConfig config, Clock clock) {
+        this.sends = sends;
+        this.migrator = migrator;
+        this.metrics = metrics;
+        this.config = config.schedule();
+        this.clock = clock;
+    }
+
+    @Scheduled(every = "${notifications.schedule.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> dispatchDue() {
+        if (!migrator.isMigrated()) {
+            return Uni.createFrom().voidItem();
+        }
+        return round().chain(claimed -> claimed >= config.batchSize() ? dispatchDue() : Uni.createFrom().voidItem());
+    }
+
+    /** One round; returns how many rows it claimed (0 after a failure, which the next round retries). */
+    public Uni<Integer> round() {
+        return Panache.withTransaction(() -> claim().chain(rows -> Multi.createFrom().iterable(rows)
+                .onItem().transformToUniAndConcatenate(row -> sends.dispatch(row)
+                        .onFailure().recoverWithItem(e -> failed(row, e))
+                        .map(state -> ScheduledNotification.SENT.equals(state) ? Optional.of(NotificationKind.valueOf(row.kind))
+                                : Optional.<NotificationKind>empty()))
+                .collect().asList()
+                .map(outcomes -> new Round(rows.size(), outcomes.stream().flatMap(Optional::stream)
+                        .filter(kind -> kind.outboundKind != null).toList())))) // only messages are counted
+                .invoke(round -> round.sent().forEach(kind -> metrics.published(kind.template))) // counted once committed
+                .map(Round::claimed)
+                .onFailure().invoke(e -> Log.warnf(e, "Scheduled notification round failed; its rows stay due for the next one"))
+                .onFailure().recoverWithItem(0);
+    }
+
+    /**
+     * A row that cannot be sent (a template error, say) must not block the rows behind it: it is closed as
+     * failed with the reason. A database error aborts the transaction instead, and the round is retried.
+     */
+    private String failed(ScheduledNotification row, Throwable e) {
+        Log.errorf(e, "Scheduled %s %s of ticket %s could not be sent", row.kind, row.dedupKey, row.ticketId);
+        row.close(ScheduledNotification.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage(), clock.instant());
+        return ScheduledNotification.FAILED;
+    }
+
+    private record Round(int claimed, List<NotificationKind> sent) {
+    }
+
+    private Uni<List<ScheduledNotification>> claim() {
+        return Panache.getSession().chain(session -> session.createNativeQuery(CLAIM, ScheduledNotification.class)
+                .setParameter("now", clock.instant())
+                .setParameter("limit", config.batchSize())
+                .getResultList());
+    }
+}

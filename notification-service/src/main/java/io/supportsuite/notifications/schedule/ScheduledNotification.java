@@ -1,0 +1,71 @@
+package io.supportsuite.notifications.schedule;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
+
+/** A customer message (or the auto-solve timer) due at a time; {@code dedupKey} makes scheduling it idempotent. */
+@Entity
+@Table(name = "scheduled_notification")
+public class ScheduledNotification extends PanacheEntityBase {
+
+    public static final String PENDING = "pending";
+    public static final String SENT = "sent";
+    public static final String CANCELLED = "cancelled";
+    public static final String SUPPRESSED = "suppressed";
+    public static final String FAILED = "failed";
+
+    @Id
+    public UUID id;
+
+    @Column(name = "dedup_key")
+    public String dedupKey;
+
+    /** A {@code NotificationKind} name. */
+    public String kind;
+
+    @Column(name = "ticket_id")
+    public String ticketId;
+
+    @Column(name = "due_at")
+    public Instant dueAt;
+
+    /** Sent at this time at the latest, quiet hours or not (N4: within 24 hours of the solve). */
+    @Column(name = "not_after")
+    public Instant notAfter;
+
+    /** The delay notice's new promise (N2). */
+    @Column(name = "new_eta")
+    public Instant newEta;
+
+    /** The survey a follow-up or its reminder links to (N5). */
+    @Column(name = "survey_id")
+    public UUID surveyId;
+
+    public String state;
+
+    public String reason;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    public static Uni<Boolean> exists(String dedupKey) {
+        return count("dedupKey", dedupKey).map(n -> n > 0);
+    }
+
+    public void close(String state, String reason, Instant at) {
+        this.state = state;
+        this.reason = reason;
+        this.updatedAt = at;
+    }
+}

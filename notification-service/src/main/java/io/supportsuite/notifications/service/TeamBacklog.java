@@ -1,0 +1,45 @@
+package io.supportsuite.notifications.service;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.supportsuite.notifications.config.NotificationsConfig;
+
+/** N1: the team's live backlog and recent answer rate, counted from this service's ticket projection. */
+@ApplicationScoped
+public class TeamBacklog {
+
+    private static final String WAITING = "SELECT count(*) FROM ticket_contact WHERE team IS NOT DISTINCT FROM :team "
+            + "AND first_replied_at IS NULL AND status NOT IN ('solved', 'closed')";
+    private static final String ANSWERED = "SELECT count(*) FROM ticket_contact WHERE team IS NOT DISTINCT FROM :team "
+            + "AND first_replied_at >= :since";
+
+    private final BacklogForecast forecast;
+    private final Clock clock;
+
+    public TeamBacklog(NotificationsConfig config, Clock clock) {
+        this.forecast = new BacklogForecast(config.ack().forecastWindow(), config.ack().forecastMinAnswers());
+        this.clock = clock;
+    }
+
+    /** When the team can answer a ticket joining its backlog now; null when its recent answers are too few to tell. */
+    public Uni<Instant> forecast(String team) {
+        Instant now = clock.instant();
+        return count(WAITING, team, null).chain(waiting -> count(ANSWERED, team, now.minus(forecast.window()))
+                .map(answered -> forecast.forecast(now, waiting, answered)));
+    }
+
+    private static Uni<Long> count(String sql, String team, Instant since) {
+        return Panache.getSession().chain(session -> {
+            var query = session.createNativeQuery(sql, Long.class).setParameter("team", team);
+            if (since != null) {
+                query.setParameter("since", since);
+            }
+            return query.getSingleResult();
+        });
+    }
+}
