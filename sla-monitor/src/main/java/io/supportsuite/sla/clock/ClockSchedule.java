@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import io.supportsuite.sla.calendar.WorkingCalendar;
+
 /**
  * The arithmetic of one clock, free of storage and time sources: when each stage falls due (R4), where the
  * deadline lies (R1, R6) and how a pause moves both (R5). Immutable; every change returns a new schedule.

@@ -6,9 +6,9 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.supportsuite.events.common.CustomerRef;
-import io.supportsuite.sla.clock.CalendarTime;
+import io.supportsuite.sla.calendar.CalendarTime;
 import io.supportsuite.sla.clock.SlaClock;
-import io.supportsuite.sla.clock.WorkingCalendar;
+import io.supportsuite.sla.calendar.WorkingCalendar;
 import io.supportsuite.sla.config.SlaConfig;
 
 /**

@@ -8,9 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+
+import io.supportsuite.sla.calendar.BusinessHours;
+import io.supportsuite.sla.calendar.CalendarTime;
+import io.supportsuite.sla.calendar.WeeklyHours;
+import io.supportsuite.sla.calendar.WorkingCalendar;
 
 /** The stage and deadline arithmetic of R1, R4, R5 and R6, without a container. */
 class ClockScheduleTest {
@@ -140,7 +147,7 @@ class ClockScheduleTest {
 
     @Test
     void aBusinessHoursCalendarPlugsInWithoutOtherChanges() {
-        WorkingCalendar office = new OfficeHours();
+        WorkingCalendar office = new BusinessHours(ZoneOffset.UTC, WeeklyHours.parse("MON-SUN 09:00-17:00"), Set.of());
         Instant monday4pm = Instant.parse("2025-03-03T16:00:00Z");
         ClockSchedule clock = ClockSchedule.start(monday4pm, Duration.ofHours(10), WARNINGS, office);
         // 1 h on Monday, 8 h on Tuesday, 1 h on Wednesday.
