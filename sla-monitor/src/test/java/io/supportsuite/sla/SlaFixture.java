@@ -50,6 +50,14 @@ final class SlaFixture implements AutoCloseable {
         return ticketCreatedWithId(UUID.randomUUID().toString(), ticketId, createdAt, segment);
     }
 
+    /** {@code ticket.created} with the facts a policy matches on (R6): channel, priority, segment, team. */
+    String ticketCreated(String ticketId, Instant createdAt, String segment, String channel, String priority, String team) {
+        Identity email = new Identity("email", "ana@example.org", null, "Ana");
+        CustomerRef customer = new CustomerRef(UUID.randomUUID().toString(), "Ana", "en", "UTC", segment, List.of(email));
+        return send(UUID.randomUUID().toString(), EventTypes.TICKET_CREATED, ticketId, new TicketCreated(ticketId, 1,
+                "Where is my order?", channel, "new", priority, team, null, customer, null, null, createdAt));
+    }
+
     String ticketCreatedWithId(String ceId, String ticketId, Instant createdAt, String segment) {
         Identity email = new Identity("email", "ana@example.org", null, "Ana");
         CustomerRef customer = new CustomerRef(UUID.randomUUID().toString(), "Ana", "en", "UTC", segment, List.of(email));

@@ -19,6 +19,7 @@ import io.supportsuite.events.ticket.TicketReplied;
 import io.supportsuite.events.ticket.TicketStatusChanged;
 import io.supportsuite.sla.clock.ClockSchedule;
 import io.supportsuite.sla.clock.SlaClock;
+import io.supportsuite.sla.policy.TicketFacts;
 
 /**
  * What ticket events do to clocks, each inside the caller's transaction with its events on the outbox:
@@ -41,27 +42,41 @@ public class ClockService {
         this.clock = clock;
     }
 
-    /** R1/R6: the first-response clock, counted from the ticket's creation; once per ticket. */
+    /** R1/R6: the first-response clock of the matching policy, counted from the ticket's creation; once per ticket. */
     public Uni<Tally> ticketCreated(TicketCreated ticket, Instant eventTime) {
         return SlaClock.count("ticketId = ?1 and kind = ?2", ticket.ticketId(), SlaClock.FIRST_RESPONSE)
                 .chain(existing -> {
                     if (existing > 0) {
                         Log.infof("Ticket %s already has a first-response clock", ticket.ticketId());
-                        return Uni.createFrom().item(Tally.NONE);
+                        return none();
                     }
-                    Policies.Policy policy = policies.firstResponse(ticket.customer());
+                    TicketFacts facts = new TicketFacts(ticket.channel(), ticket.priority(),
+                            ticket.customer() == null ? null : ticket.customer().segment(), ticket.team());
                     Instant startedAt = exact(ticket.createdAt() != null ? ticket.createdAt() : eventTime);
-                    SlaClock started = new SlaClock();
-                    started.id = UUID.randomUUID();
-                    started.ticketId = ticket.ticketId();
-                    started.kind = SlaClock.FIRST_RESPONSE;
-                    started.policy = policy.name();
-                    started.channel = ticket.channel();
-                    started.priority = ticket.priority();
-                    started.apply(ClockSchedule.start(startedAt, policy.budget(), policy.warningPercents(),
-                            policy.calendar()));
-                    return started.persist().chain(() -> events.started(started)).replaceWith(Tally.NONE);
+                    return start(ticket.ticketId(), SlaClock.FIRST_RESPONSE, facts, startedAt);
                 });
+    }
+
+    /** Starts a clock of {@code kind} under the matching policy; none when no policy sets a target for it. */
+    Uni<Tally> start(String ticketId, String kind, TicketFacts facts, Instant startedAt) {
+        return policies.choose(kind, facts).chain(policy -> {
+            if (policy == null) {
+                Log.infof("No policy sets a %s target for ticket %s", kind, ticketId);
+                return none();
+            }
+            SlaClock started = new SlaClock();
+            started.id = UUID.randomUUID();
+            started.ticketId = ticketId;
+            started.kind = kind;
+            started.policy = policy.name();
+            started.channel = facts.channel();
+            started.priority = facts.priority();
+            started.segment = facts.segment();
+            started.team = facts.team();
+            started.calendar = policy.calendarSpec();
+            started.apply(ClockSchedule.start(startedAt, policy.budget(), policy.warningPercents(), policy.calendar()));
+            return started.persist().chain(() -> events.started(started)).replaceWith(Tally.NONE);
+        });
     }
 
     /** R5: pending pauses; solved or closed stops; any other status resumes a paused clock. */

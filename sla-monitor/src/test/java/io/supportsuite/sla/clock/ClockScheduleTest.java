@@ -159,4 +159,32 @@ class ClockScheduleTest {
         assertEquals(Instant.parse("2025-03-05T12:00:00Z"), resumed.nextFireAt());
         assertEquals(Instant.parse("2025-03-05T17:00:00Z"), resumed.deadline(), "8 h left: all of Wednesday");
     }
+
+    @Test
+    void recalculatingUnderALongerTargetKeepsCountedTimeAndFiredStages() {
+        ClockSchedule clock = tenHourClock().stageFired(CALENDAR); // 50 % fired at 5 h
+        ClockSchedule longer = clock.retarget(Duration.ofHours(20), WARNINGS, at(6), CALENDAR, CALENDAR);
+        assertEquals(Duration.ofHours(6), longer.elapsedBefore());
+        assertEquals(at(20), longer.deadline());
+        assertEquals(80, longer.nextStage(), "50 % stays fired");
+        assertEquals(at(16), longer.nextFireAt());
+    }
+
+    @Test
+    void recalculatingUnderATighterTargetAlreadyPassedFallsDueAtOnce() {
+        ClockSchedule tighter = tenHourClock().retarget(Duration.ofHours(4), WARNINGS, at(6), CALENDAR, CALENDAR);
+        assertEquals(at(6), tighter.deadline());
+        assertEquals(50, tighter.nextStage());
+        assertEquals(at(6), tighter.nextFireAt(), "overdue stages fire at once, in order");
+    }
+
+    @Test
+    void recalculatingAPausedClockKeepsItPaused() {
+        ClockSchedule paused = tenHourClock().pause(at(2), CALENDAR);
+        ClockSchedule retargeted = paused.retarget(Duration.ofHours(4), List.of(25), at(3), CALENDAR, CALENDAR);
+        assertTrue(retargeted.paused());
+        assertNull(retargeted.nextFireAt());
+        assertEquals(25, retargeted.nextStage());
+        assertEquals(at(5), retargeted.resume(at(3), CALENDAR).deadline(), "2 h counted, 2 h left after resuming at 3 h");
+    }
 }
