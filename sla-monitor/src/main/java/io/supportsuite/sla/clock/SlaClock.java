@@ -45,6 +45,10 @@ public class SlaClock extends PanacheEntityBase {
     public String segment;
     public String team;
 
+    /** What the clock is about besides its ticket: the contact (pickup) or the callback (callback). */
+    @Column(name = "subject_id")
+    public String subjectId;
+
     /** The calendar the clock counts in, as it was when the clock started: a CalendarDefinition spec. */
     public String calendar;
 
@@ -70,6 +74,10 @@ public class SlaClock extends PanacheEntityBase {
 
     @Column(name = "paused_at")
     public Instant pausedAt;
+
+    /** Why the clock is (or was last) paused. */
+    @Column(name = "pause_reason")
+    public String pauseReason;
 
     @Column(name = "paused_total_ms")
     public long pausedTotalMs;

@@ -37,11 +37,32 @@ public interface SlaConfig {
     /** Business-hours calendars seeded into the database at start-up when absent ({@code sla.calendars.<name>.*}). */
     Map<String, CalendarSeed> calendars();
 
+    Pickup pickup();
+
     /** How many years ahead of this one an iCalendar import expands yearly holidays. */
     @WithDefault("2")
     int icsYearsAhead();
 
     Firing firing();
+
+    /** R2: a live call or chat is picked up before the last of its rings ends. */
+    interface Pickup {
+
+        /** How many rings the customer waits at most. */
+        @WithDefault("3")
+        int rings();
+
+        /** One ring (2 s on, 4 s off). */
+        @WithDefault("PT6S")
+        Duration ringLength();
+
+        /** A channel's own ring length: {@code sla.pickup.channel-ring-length.chat=PT10S}. */
+        Map<String, Duration> channelRingLength();
+
+        /** The policy name pickup clocks carry. */
+        @WithDefault("three-rings")
+        String policy();
+    }
 
     interface PolicySeed {
 
