@@ -140,8 +140,12 @@ class PolicyApiTest {
 
     @Test
     void onlySupervisorsAndAdminsManagePolicies() {
-        given().get("/api/sla/policies").then().statusCode(401);
-        as("agent").get("/api/sla/policies").then().statusCode(403);
+        given().get("/api/sla/policies").then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Basic"))
+                .body("type", equalTo("https://support-suite.dev/problems/unauthorized"));
+        given().auth().preemptive().basic("supervisor", "wrong").get("/api/sla/policies").then().statusCode(401);
+        as("agent").get("/api/sla/policies").then().statusCode(403).contentType("application/problem+json")
+                .body("type", equalTo("https://support-suite.dev/problems/forbidden"));
         as("agent").body(policy("x", "calendar", "PT1H")).put("/api/sla/policies/{name}", "sneaky").then().statusCode(403);
         as("admin").get("/api/sla/policies").then().statusCode(200);
         as("supervisor").get("/api/sla/policies/{name}", "sneaky").then().statusCode(404)
