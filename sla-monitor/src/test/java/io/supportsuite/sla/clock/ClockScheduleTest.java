@@ -187,4 +187,20 @@ class ClockScheduleTest {
         assertEquals(25, retargeted.nextStage());
         assertEquals(at(5), retargeted.resume(at(3), CALENDAR).deadline(), "2 h counted, 2 h left after resuming at 3 h");
     }
+
+    @Test
+    void aPauseOverTheWeekendInBusinessHoursCountsNeitherThePauseNorTheWeekend() {
+        WorkingCalendar riga = new BusinessHours(java.time.ZoneId.of("Europe/Riga"), WeeklyHours.parse("MON-FRI 09:00-17:00"),
+                Set.of(java.time.LocalDate.parse("2026-03-09")));
+        Instant thursday10 = Instant.parse("2026-03-05T08:00:00Z"); // 10:00 in Riga
+        ClockSchedule clock = ClockSchedule.start(thursday10, TEN_HOURS, WARNINGS, riga);
+        assertEquals(Instant.parse("2026-03-06T10:00:00Z"), clock.deadline(), "7 h Thursday, 3 h Friday: 12:00 Riga");
+        ClockSchedule paused = clock.pause(Instant.parse("2026-03-05T14:00:00Z"), riga); // 16:00: 6 h counted
+        ClockSchedule resumed = paused.resume(Instant.parse("2026-03-06T12:00:00Z"), riga); // Friday 14:00
+        assertEquals(Duration.ofHours(6), resumed.elapsedBefore());
+        // 4 h left: 3 h on Friday, Monday is a holiday, 1 h on Tuesday.
+        assertEquals(Instant.parse("2026-03-10T08:00:00Z"), resumed.deadline());
+        assertEquals(Duration.ofHours(9), resumed.elapsed(Instant.parse("2026-03-09T12:00:00Z"), riga),
+                "6 h before the pause, 3 h on Friday; the weekend and the holiday count nothing");
+    }
 }
