@@ -16,6 +16,11 @@ import io.supportsuite.events.Topics;
 import io.supportsuite.events.common.CustomerRef;
 import io.supportsuite.events.common.Identity;
 import io.supportsuite.events.common.ThreadRefs;
+import io.supportsuite.events.contact.ContactAbandoned;
+import io.supportsuite.events.contact.ContactAnswered;
+import io.supportsuite.events.contact.ContactOffered;
+import io.supportsuite.events.ticket.CallbackCompleted;
+import io.supportsuite.events.ticket.CallbackScheduled;
 import io.supportsuite.events.ticket.TicketCreated;
 import io.supportsuite.events.ticket.TicketMessageAdded;
 import io.supportsuite.events.ticket.TicketReplied;
@@ -50,6 +55,14 @@ final class SlaFixture implements AutoCloseable {
         return ticketCreatedWithId(UUID.randomUUID().toString(), ticketId, createdAt, segment);
     }
 
+    /** {@code ticket.created} with the facts a policy matches on (R6): channel, priority, segment, team. */
+    String ticketCreated(String ticketId, Instant createdAt, String segment, String channel, String priority, String team) {
+        Identity email = new Identity("email", "ana@example.org", null, "Ana");
+        CustomerRef customer = new CustomerRef(UUID.randomUUID().toString(), "Ana", "en", "UTC", segment, List.of(email));
+        return send(UUID.randomUUID().toString(), EventTypes.TICKET_CREATED, ticketId, new TicketCreated(ticketId, 1,
+                "Where is my order?", channel, "new", priority, team, null, customer, null, null, createdAt));
+    }
+
     String ticketCreatedWithId(String ceId, String ticketId, Instant createdAt, String segment) {
         Identity email = new Identity("email", "ana@example.org", null, "Ana");
         CustomerRef customer = new CustomerRef(UUID.randomUUID().toString(), "Ana", "en", "UTC", segment, List.of(email));
@@ -75,6 +88,31 @@ final class SlaFixture implements AutoCloseable {
     String customerWrote(String ticketId, Instant at) {
         return send(UUID.randomUUID().toString(), EventTypes.TICKET_MESSAGE_ADDED, ticketId,
                 new TicketMessageAdded(ticketId, UUID.randomUUID().toString(), "email", null, "open", false, at));
+    }
+
+    String contactOffered(String contactId, String channel, Instant at) {
+        return sendTo(Topics.CONTACT, UUID.randomUUID().toString(), EventTypes.CONTACT_OFFERED, contactId,
+                new ContactOffered(contactId, channel, new Identity("phone", "+37120000000", null, "Ana"), "support", at));
+    }
+
+    String contactAnswered(String contactId, String channel, Instant at) {
+        return sendTo(Topics.CONTACT, UUID.randomUUID().toString(), EventTypes.CONTACT_ANSWERED, contactId,
+                new ContactAnswered(contactId, channel, "agent-1", at));
+    }
+
+    String contactAbandoned(String contactId, String channel, Instant at) {
+        return sendTo(Topics.CONTACT, UUID.randomUUID().toString(), EventTypes.CONTACT_ABANDONED, contactId,
+                new ContactAbandoned(contactId, channel, null, at));
+    }
+
+    String callbackScheduled(String ticketId, String callbackId, Instant scheduledAt, Instant dueAt) {
+        return send(UUID.randomUUID().toString(), EventTypes.CALLBACK_SCHEDULED, ticketId,
+                new CallbackScheduled(callbackId, ticketId, null, "agent-1", null, dueAt, scheduledAt));
+    }
+
+    String callbackCompleted(String ticketId, String callbackId, Instant at) {
+        return send(UUID.randomUUID().toString(), EventTypes.CALLBACK_COMPLETED, ticketId,
+                new CallbackCompleted(callbackId, ticketId, "agent-1", "reached", at));
     }
 
     /** The first {@code support.sla.v1} record of this type about the ticket, read as {@code type}. */
@@ -106,8 +144,12 @@ final class SlaFixture implements AutoCloseable {
     }
 
     private String send(String ceId, String ceType, String ticketId, Object body) {
+        return sendTo(Topics.TICKETS, ceId, ceType, ticketId, body);
+    }
+
+    private String sendTo(String topic, String ceId, String ceType, String key, Object body) {
         try {
-            return probe.send(Topics.TICKETS, ticketId, ceType, ceId, mapper.writeValueAsString(body));
+            return probe.send(topic, key, ceType, ceId, mapper.writeValueAsString(body));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import io.supportsuite.sla.calendar.WorkingCalendar;
+
 /**
  * The arithmetic of one clock, free of storage and time sources: when each stage falls due (R4), where the
  * deadline lies (R1, R6) and how a pause moves both (R5). Immutable; every change returns a new schedule.
@@ -107,6 +109,28 @@ public record ClockSchedule(Duration budget, List<Integer> stages, Instant start
         ClockSchedule advanced = new ClockSchedule(budget, stages, startedAt, runningSince, elapsedBefore, pausedAt,
                 pausedTotal, following, deadline, null);
         return following == null || paused() ? advanced : advanced.withNextFireAt(advanced.dueAt(following, calendar));
+    }
+
+    /**
+     * The clock under another policy from {@code at} on: the time counted so far stays counted (in the old
+     * calendar), the rest is counted against the new budget in the new calendar, and stages already fired
+     * stay fired (the next one is the first new stage above the last fired). A paused clock stays paused.
+     */
+    public ClockSchedule retarget(Duration newBudget, List<Integer> warningPercents, Instant at, WorkingCalendar old,
+            WorkingCalendar fresh) {
+        if (breached()) {
+            throw new IllegalStateException("A breached clock keeps its broken promise");
+        }
+        List<Integer> newStages = stages(warningPercents);
+        int lastFired = stages.indexOf(nextStage) == 0 ? 0 : stages.get(stages.indexOf(nextStage) - 1);
+        Integer next = newStages.stream().filter(s -> s > lastFired).findFirst().orElse(BREACH);
+        Instant from = at.isBefore(runningSince) ? runningSince : at;
+        Duration counted = paused() ? elapsedBefore : elapsed(from, old);
+        Duration left = newBudget.minus(counted);
+        Instant since = paused() ? pausedAt : from;
+        ClockSchedule retargeted = new ClockSchedule(newBudget, newStages, startedAt, since, counted, pausedAt,
+                pausedTotal, next, fresh.plus(since, left.isNegative() ? Duration.ZERO : left), null);
+        return paused() ? retargeted : retargeted.withNextFireAt(retargeted.dueAt(next, fresh));
     }
 
     /** True when the next stage is the breach rather than a warning. */

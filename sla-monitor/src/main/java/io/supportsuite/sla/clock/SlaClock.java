@@ -23,8 +23,10 @@ import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 public class SlaClock extends PanacheEntityBase {
 
     public static final String FIRST_RESPONSE = "first_response";
-    public static final String POLICY_DEFAULT = "default";
-    public static final String POLICY_VIP = "vip";
+    public static final String NEXT_RESPONSE = "next_response";
+    public static final String RESOLUTION = "resolution";
+    public static final String PICKUP = "pickup";
+    public static final String CALLBACK = "callback";
 
     public static final String RUNNING = "running";
     public static final String PAUSED = "paused";
@@ -40,6 +42,15 @@ public class SlaClock extends PanacheEntityBase {
     public String policy;
     public String channel;
     public String priority;
+    public String segment;
+    public String team;
+
+    /** What the clock is about besides its ticket: the contact (pickup) or the callback (callback). */
+    @Column(name = "subject_id")
+    public String subjectId;
+
+    /** The calendar the clock counts in, as it was when the clock started: a CalendarDefinition spec. */
+    public String calendar;
 
     /** running, paused or stopped. */
     public String state;
@@ -63,6 +74,10 @@ public class SlaClock extends PanacheEntityBase {
 
     @Column(name = "paused_at")
     public Instant pausedAt;
+
+    /** Why the clock is (or was last) paused. */
+    @Column(name = "pause_reason")
+    public String pauseReason;
 
     @Column(name = "paused_total_ms")
     public long pausedTotalMs;

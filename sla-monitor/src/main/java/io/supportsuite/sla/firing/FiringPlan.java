@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.PriorityQueue;
 
 import io.supportsuite.sla.clock.ClockSchedule;
-import io.supportsuite.sla.clock.WorkingCalendar;
+import io.supportsuite.sla.calendar.WorkingCalendar;
 
 /**
  * Pure decisions of the firing loop: which stages of the claimed clocks fire in one round, in which order,

@@ -1,6 +1,6 @@
 package io.supportsuite.sla.messaging;
 
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.Map;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,64 +10,41 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.mutiny.Uni;
 import io.supportsuite.events.EventTypes;
+import io.supportsuite.events.ticket.CallbackCompleted;
+import io.supportsuite.events.ticket.CallbackScheduled;
 import io.supportsuite.events.ticket.TicketCreated;
 import io.supportsuite.events.ticket.TicketMessageAdded;
 import io.supportsuite.events.ticket.TicketReplied;
 import io.supportsuite.events.ticket.TicketStatusChanged;
-import io.supportsuite.runtime.inbox.Inbox;
 import io.supportsuite.runtime.inbox.IncomingEvent;
-import io.supportsuite.sla.metrics.SlaMetrics;
 import io.supportsuite.sla.service.ClockService;
+import io.supportsuite.sla.service.ContactClocks;
 import io.supportsuite.sla.service.Tally;
 
-/**
- * {@code support.tickets.v1} in: each handled event changes clocks and appends their events in one
- * transaction with its inbox record, so a redelivery changes nothing. Other ticket events are acknowledged
- * and ignored.
- */
+/** {@code support.tickets.v1} in: the response, resolution and callback clocks of each ticket. */
 @ApplicationScoped
 public class TicketEventsConsumer {
 
-    static final String CONSUMER = "sla-monitor";
+    private final Handling handling;
+    private final Map<String, Function<IncomingEvent, Uni<Tally>>> effects;
 
-    private final Inbox inbox;
-    private final ClockService clocks;
-    private final SlaMetrics metrics;
-
-    public TicketEventsConsumer(Inbox inbox, ClockService clocks, SlaMetrics metrics) {
-        this.inbox = inbox;
-        this.clocks = clocks;
-        this.metrics = metrics;
+    public TicketEventsConsumer(Handling handling, ClockService clocks, ContactClocks contacts) {
+        this.handling = handling;
+        this.effects = Map.of(
+                EventTypes.TICKET_CREATED, e -> clocks.ticketCreated(handling.read(e, TicketCreated.class), e.time()),
+                EventTypes.TICKET_STATUS_CHANGED,
+                e -> clocks.statusChanged(handling.read(e, TicketStatusChanged.class), e.time()),
+                EventTypes.TICKET_MESSAGE_ADDED,
+                e -> clocks.customerWrote(handling.read(e, TicketMessageAdded.class), e.time()),
+                EventTypes.TICKET_REPLIED, e -> clocks.replied(handling.read(e, TicketReplied.class), e.time()),
+                EventTypes.CALLBACK_SCHEDULED,
+                e -> contacts.callbackScheduled(handling.read(e, CallbackScheduled.class), e.time()),
+                EventTypes.CALLBACK_COMPLETED,
+                e -> contacts.callbackCompleted(handling.read(e, CallbackCompleted.class), e.time()));
     }
 
     @Incoming("tickets")
     public Uni<Void> on(ConsumerRecord<String, String> record) {
-        IncomingEvent event = IncomingEvent.of(record);
-        Function<IncomingEvent, Uni<Tally>> effect = effectOf(event.type());
-        if (effect == null) {
-            return Uni.createFrom().voidItem();
-        }
-        AtomicReference<Tally> tally = new AtomicReference<>(Tally.NONE);
-        return inbox.handleOnce(CONSUMER, event, e -> effect.apply(e).invoke(tally::set).replaceWithVoid())
-                .invoke(handled -> {
-                    if (handled) {
-                        metrics.count(tally.get());
-                    }
-                })
-                .replaceWithVoid();
-    }
-
-    private Function<IncomingEvent, Uni<Tally>> effectOf(String type) {
-        if (type == null) {
-            return null;
-        }
-        return switch (type) {
-            case EventTypes.TICKET_CREATED -> e -> clocks.ticketCreated(inbox.read(e, TicketCreated.class), e.time());
-            case EventTypes.TICKET_STATUS_CHANGED ->
-                e -> clocks.statusChanged(inbox.read(e, TicketStatusChanged.class), e.time());
-            case EventTypes.TICKET_MESSAGE_ADDED -> e -> clocks.customerWrote(inbox.read(e, TicketMessageAdded.class), e.time());
-            case EventTypes.TICKET_REPLIED -> e -> clocks.replied(inbox.read(e, TicketReplied.class), e.time());
-            default -> null;
-        };
+        return handling.handle(record, effects);
     }
 }

@@ -19,17 +19,23 @@ import io.supportsuite.events.ticket.TicketReplied;
 import io.supportsuite.events.ticket.TicketStatusChanged;
 import io.supportsuite.sla.clock.ClockSchedule;
 import io.supportsuite.sla.clock.SlaClock;
+import io.supportsuite.sla.policy.TicketFacts;
 
 /**
  * What ticket events do to clocks, each inside the caller's transaction with its events on the outbox:
- * a new ticket starts the first-response clock (R1, R6), pending pauses and a customer's word resumes
- * (R5), the first agent reply meets it, solving or closing stops it.
+ * a new ticket starts the first-response clock (R1, R6) and, when its policy sets one, the resolution
+ * clock; pending pauses and a customer's word resumes (R5); a customer writing again after an agent's
+ * reply starts a next-response clock; an agent reply meets the response clocks; solving meets the
+ * resolution clock and stops the others.
  */
 @ApplicationScoped
 public class ClockService {
 
     static final String PENDING = "pending";
     static final List<String> FINAL_STATUSES = List.of("solved", "closed");
+    /** R5: the clocks that wait while the ticket waits on the customer. */
+    static final List<String> PAUSABLE = List.of(SlaClock.FIRST_RESPONSE, SlaClock.NEXT_RESPONSE, SlaClock.RESOLUTION);
+    static final List<String> RESPONSES = List.of(SlaClock.FIRST_RESPONSE, SlaClock.NEXT_RESPONSE);
 
     private final SlaEvents events;
     private final Policies policies;
@@ -41,67 +47,110 @@ public class ClockService {
         this.clock = clock;
     }
 
-    /** R1/R6: the first-response clock, counted from the ticket's creation; once per ticket. */
+    /** R1/R6: the first-response clock of the matching policy, counted from the ticket's creation; once per ticket. */
     public Uni<Tally> ticketCreated(TicketCreated ticket, Instant eventTime) {
         return SlaClock.count("ticketId = ?1 and kind = ?2", ticket.ticketId(), SlaClock.FIRST_RESPONSE)
                 .chain(existing -> {
                     if (existing > 0) {
                         Log.infof("Ticket %s already has a first-response clock", ticket.ticketId());
-                        return Uni.createFrom().item(Tally.NONE);
+                        return none();
                     }
-                    Policies.Policy policy = policies.firstResponse(ticket.customer());
+                    TicketFacts facts = new TicketFacts(ticket.channel(), ticket.priority(),
+                            ticket.customer() == null ? null : ticket.customer().segment(), ticket.team());
                     Instant startedAt = exact(ticket.createdAt() != null ? ticket.createdAt() : eventTime);
-                    SlaClock started = new SlaClock();
-                    started.id = UUID.randomUUID();
-                    started.ticketId = ticket.ticketId();
-                    started.kind = SlaClock.FIRST_RESPONSE;
-                    started.policy = policy.name();
-                    started.channel = ticket.channel();
-                    started.priority = ticket.priority();
-                    started.apply(ClockSchedule.start(startedAt, policy.budget(), policy.warningPercents(),
-                            policy.calendar()));
-                    return started.persist().chain(() -> events.started(started)).replaceWith(Tally.NONE);
+                    return start(ticket.ticketId(), SlaClock.FIRST_RESPONSE, facts, startedAt)
+                            .chain(() -> start(ticket.ticketId(), SlaClock.RESOLUTION, facts, startedAt));
                 });
     }
 
-    /** R5: pending pauses; solved or closed stops; any other status resumes a paused clock. */
+    /** Starts a clock of {@code kind} under the matching policy; none when no policy sets a target for it. */
+    Uni<Tally> start(String ticketId, String kind, TicketFacts facts, Instant startedAt) {
+        return policies.choose(kind, facts).chain(policy -> {
+            if (policy == null) {
+                Log.debugf("No policy sets a %s target for ticket %s", kind, ticketId);
+                return none();
+            }
+            return open(ticketId, kind, null, facts, startedAt, policy).replaceWith(Tally.NONE);
+        });
+    }
+
+    /** A new running clock under {@code policy}, persisted, with its {@code sla.clock.started}. */
+    Uni<SlaClock> open(String ticketId, String kind, String subjectId, TicketFacts facts, Instant startedAt,
+            Policies.Choice policy) {
+        SlaClock started = new SlaClock();
+        started.id = UUID.randomUUID();
+        started.ticketId = ticketId;
+        started.subjectId = subjectId;
+        started.kind = kind;
+        started.policy = policy.name();
+        started.channel = facts.channel();
+        started.priority = facts.priority();
+        started.segment = facts.segment();
+        started.team = facts.team();
+        started.calendar = policy.calendarSpec();
+        started.apply(ClockSchedule.start(startedAt, policy.budget(), policy.warningPercents(), policy.calendar()));
+        return started.persist().chain(() -> events.started(started)).replaceWith(started);
+    }
+
+    /** R5: pending pauses; solved or closed meets the resolution clock and stops the others; else resumes. */
     public Uni<Tally> statusChanged(TicketStatusChanged change, Instant eventTime) {
         String to = change.to() == null ? "" : change.to().toLowerCase(Locale.ROOT);
         Instant at = at(change.changedAt(), eventTime);
         if (PENDING.equals(to)) {
-            return forEachLive(change.ticketId(), c -> pause(c, at));
+            return forEachLive(change.ticketId(), PAUSABLE, c -> pause(c, at));
         }
         if (FINAL_STATUSES.contains(to)) {
-            return forEachLive(change.ticketId(), c -> stop(c, at, "ticket " + to));
+            return forEachLive(change.ticketId(), PAUSABLE, c -> SlaClock.RESOLUTION.equals(c.kind)
+                    ? kept(c, at, "solved") : stop(c, at, "ticket " + to));
         }
-        return forEachLive(change.ticketId(), c -> resume(c, at));
+        return forEachLive(change.ticketId(), PAUSABLE, c -> resume(c, at));
     }
 
-    /** R5: the customer wrote again, so a clock paused on them runs again. */
+    /**
+     * R5: the customer wrote again, so a clock paused on them runs again; and when no response clock is
+     * running because an agent already answered, the customer now waits for the next response.
+     */
     public Uni<Tally> customerWrote(TicketMessageAdded message, Instant eventTime) {
         Instant at = at(message.receivedAt(), eventTime);
-        return forEachLive(message.ticketId(), c -> resume(c, at));
+        return forEachLive(message.ticketId(), PAUSABLE, c -> resume(c, at))
+                .chain(resumed -> SlaClock.<SlaClock>list("ticketId = ?1 and kind in ?2 order by startedAt desc",
+                        message.ticketId(), RESPONSES).chain(responses -> {
+                            boolean waiting = responses.stream().anyMatch(c -> !SlaClock.STOPPED.equals(c.state));
+                            if (responses.isEmpty() || waiting) {
+                                return Uni.createFrom().item(resumed);
+                            }
+                            SlaClock last = responses.get(0);
+                            TicketFacts facts = new TicketFacts(last.channel, last.priority, last.segment, last.team);
+                            return start(message.ticketId(), SlaClock.NEXT_RESPONSE, facts, at).map(resumed::plus);
+                        }));
     }
 
-    /** R1: the first agent reply keeps the first-response promise, unless the deadline had passed. */
+    /** R1: an agent reply keeps the running response promise, unless its deadline had passed. */
     public Uni<Tally> replied(TicketReplied reply, Instant eventTime) {
         Instant at = at(reply.repliedAt(), eventTime);
-        return forEachLive(reply.ticketId(), c -> SlaClock.FIRST_RESPONSE.equals(c.kind) ? answered(c, at) : none());
+        return forEachLive(reply.ticketId(), RESPONSES, c -> kept(c, at, "replied"));
     }
 
-    private Uni<Tally> answered(SlaClock answered, Instant at) {
-        ClockSchedule schedule = answered.schedule();
+    /**
+     * The promise of {@code kept} was acted on at {@code at} ({@code how}: replied, answered, solved ...):
+     * met before the deadline; after a breach it only stops; done after the deadline whose breach has not
+     * fired yet, the breach fires first.
+     */
+    Uni<Tally> kept(SlaClock kept, Instant at, String how) {
+        ClockSchedule schedule = kept.schedule();
         if (schedule.breached()) {
-            answered.stop(at, "replied after the breach");
+            kept.stop(at, how + " after the breach");
             return none();
         }
-        if (!schedule.paused() && !at.isBefore(answered.deadline)) {
-            // The reply came too late but the firing loop has not got to this clock yet: the stages fire now,
-            // each once, and the clock stops.
-            return fireDueStages(answered, clock.instant()).invoke(() -> answered.stop(at, "replied after the deadline"));
+        if (!schedule.paused() && !at.isBefore(kept.deadline)) {
+            return fireDueStages(kept).invoke(() -> kept.stop(at, how + " after the deadline"));
         }
-        return events.met(answered, at).invoke(() -> answered.stop(at, "met"))
-                .replaceWith(Tally.met(answered.kind));
+        return events.met(kept, at).invoke(() -> kept.stop(at, "met")).replaceWith(Tally.met(kept.kind));
+    }
+
+    /** Fires every stage not fired yet, each once, now (a deadline passed before the loop got to the clock). */
+    Uni<Tally> fireDueStages(SlaClock late) {
+        return fireDueStages(late, clock.instant());
     }
 
     private Uni<Tally> fireDueStages(SlaClock late, Instant now) {
@@ -118,6 +167,7 @@ public class ClockService {
             return none(); // a broken promise stays broken: nothing left to pause
         }
         running.apply(schedule.pause(at, policies.calendarOf(running)));
+        running.pauseReason = SlaEvents.PAUSE_REASON;
         return events.paused(running, at).replaceWith(Tally.NONE);
     }
 
@@ -130,31 +180,31 @@ public class ClockService {
         return events.resumed(paused, at).replaceWith(Tally.NONE);
     }
 
-    private Uni<Tally> stop(SlaClock live, Instant at, String reason) {
+    Uni<Tally> stop(SlaClock live, Instant at, String reason) {
         live.stop(at, reason);
         Log.infof("Clock %s (%s) of ticket %s stopped: %s", live.id, live.kind, live.ticketId, reason);
         return none();
     }
 
-    /** The ticket's running and paused clocks, locked against the firing loop until the transaction ends. */
-    private Uni<Tally> forEachLive(String ticketId, Function<SlaClock, Uni<Tally>> action) {
-        return SlaClock.<SlaClock>find("ticketId = ?1 and state <> ?2 order by startedAt", ticketId, SlaClock.STOPPED)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).list()
+    /** The ticket's running and paused clocks of these kinds, locked against the firing loop until the transaction ends. */
+    private Uni<Tally> forEachLive(String ticketId, List<String> kinds, Function<SlaClock, Uni<Tally>> action) {
+        return SlaClock.<SlaClock>find("ticketId = ?1 and state <> ?2 and kind in ?3 order by startedAt", ticketId,
+                SlaClock.STOPPED, kinds).withLock(LockModeType.PESSIMISTIC_WRITE).list()
                 .chain(clocks -> Tally.inOrder(clocks, action));
     }
 
     /** When something happened: the event's own time, never later than now, to the millisecond. */
-    private Instant at(Instant happened, Instant eventTime) {
+    Instant at(Instant happened, Instant eventTime) {
         Instant now = clock.instant();
         Instant at = happened != null ? happened : eventTime != null ? eventTime : now;
         return exact(at.isAfter(now) ? now : at);
     }
 
-    private static Instant exact(Instant at) {
+    static Instant exact(Instant at) {
         return at.truncatedTo(ChronoUnit.MILLIS);
     }
 
-    private static Uni<Tally> none() {
+    static Uni<Tally> none() {
         return Uni.createFrom().item(Tally.NONE);
     }
 }

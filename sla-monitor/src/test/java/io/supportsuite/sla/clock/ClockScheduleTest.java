@@ -8,9 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+
+import io.supportsuite.sla.calendar.BusinessHours;
+import io.supportsuite.sla.calendar.CalendarTime;
+import io.supportsuite.sla.calendar.WeeklyHours;
+import io.supportsuite.sla.calendar.WorkingCalendar;
 
 /** The stage and deadline arithmetic of R1, R4, R5 and R6, without a container. */
 class ClockScheduleTest {
@@ -140,7 +147,7 @@ class ClockScheduleTest {
 
     @Test
     void aBusinessHoursCalendarPlugsInWithoutOtherChanges() {
-        WorkingCalendar office = new OfficeHours();
+        WorkingCalendar office = new BusinessHours(ZoneOffset.UTC, WeeklyHours.parse("MON-SUN 09:00-17:00"), Set.of());
         Instant monday4pm = Instant.parse("2025-03-03T16:00:00Z");
         ClockSchedule clock = ClockSchedule.start(monday4pm, Duration.ofHours(10), WARNINGS, office);
         // 1 h on Monday, 8 h on Tuesday, 1 h on Wednesday.
@@ -151,5 +158,49 @@ class ClockScheduleTest {
         assertEquals(Duration.ofHours(2), resumed.elapsedBefore());
         assertEquals(Instant.parse("2025-03-05T12:00:00Z"), resumed.nextFireAt());
         assertEquals(Instant.parse("2025-03-05T17:00:00Z"), resumed.deadline(), "8 h left: all of Wednesday");
+    }
+
+    @Test
+    void recalculatingUnderALongerTargetKeepsCountedTimeAndFiredStages() {
+        ClockSchedule clock = tenHourClock().stageFired(CALENDAR); // 50 % fired at 5 h
+        ClockSchedule longer = clock.retarget(Duration.ofHours(20), WARNINGS, at(6), CALENDAR, CALENDAR);
+        assertEquals(Duration.ofHours(6), longer.elapsedBefore());
+        assertEquals(at(20), longer.deadline());
+        assertEquals(80, longer.nextStage(), "50 % stays fired");
+        assertEquals(at(16), longer.nextFireAt());
+    }
+
+    @Test
+    void recalculatingUnderATighterTargetAlreadyPassedFallsDueAtOnce() {
+        ClockSchedule tighter = tenHourClock().retarget(Duration.ofHours(4), WARNINGS, at(6), CALENDAR, CALENDAR);
+        assertEquals(at(6), tighter.deadline());
+        assertEquals(50, tighter.nextStage());
+        assertEquals(at(6), tighter.nextFireAt(), "overdue stages fire at once, in order");
+    }
+
+    @Test
+    void recalculatingAPausedClockKeepsItPaused() {
+        ClockSchedule paused = tenHourClock().pause(at(2), CALENDAR);
+        ClockSchedule retargeted = paused.retarget(Duration.ofHours(4), List.of(25), at(3), CALENDAR, CALENDAR);
+        assertTrue(retargeted.paused());
+        assertNull(retargeted.nextFireAt());
+        assertEquals(25, retargeted.nextStage());
+        assertEquals(at(5), retargeted.resume(at(3), CALENDAR).deadline(), "2 h counted, 2 h left after resuming at 3 h");
+    }
+
+    @Test
+    void aPauseOverTheWeekendInBusinessHoursCountsNeitherThePauseNorTheWeekend() {
+        WorkingCalendar riga = new BusinessHours(java.time.ZoneId.of("Europe/Riga"), WeeklyHours.parse("MON-FRI 09:00-17:00"),
+                Set.of(java.time.LocalDate.parse("2026-03-09")));
+        Instant thursday10 = Instant.parse("2026-03-05T08:00:00Z"); // 10:00 in Riga
+        ClockSchedule clock = ClockSchedule.start(thursday10, TEN_HOURS, WARNINGS, riga);
+        assertEquals(Instant.parse("2026-03-06T10:00:00Z"), clock.deadline(), "7 h Thursday, 3 h Friday: 12:00 Riga");
+        ClockSchedule paused = clock.pause(Instant.parse("2026-03-05T14:00:00Z"), riga); // 16:00: 6 h counted
+        ClockSchedule resumed = paused.resume(Instant.parse("2026-03-06T12:00:00Z"), riga); // Friday 14:00
+        assertEquals(Duration.ofHours(6), resumed.elapsedBefore());
+        // 4 h left: 3 h on Friday, Monday is a holiday, 1 h on Tuesday.
+        assertEquals(Instant.parse("2026-03-10T08:00:00Z"), resumed.deadline());
+        assertEquals(Duration.ofHours(9), resumed.elapsed(Instant.parse("2026-03-09T12:00:00Z"), riga),
+                "6 h before the pause, 3 h on Friday; the weekend and the holiday count nothing");
     }
 }

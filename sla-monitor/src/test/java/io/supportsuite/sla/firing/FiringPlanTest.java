@@ -8,7 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.supportsuite.sla.clock.CalendarTime;
+import io.supportsuite.sla.calendar.CalendarTime;
 import io.supportsuite.sla.clock.ClockSchedule;
 
 /** Which stages a firing round fires and in which order, and how long the loop sleeps (R1, R4). */

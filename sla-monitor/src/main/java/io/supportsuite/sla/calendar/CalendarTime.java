@@ -1,9 +1,9 @@
-package io.supportsuite.sla.clock;
+package io.supportsuite.sla.calendar;
 
 import java.time.Duration;
 import java.time.Instant;
 
-/** Every second counts, day and night (the spine's R1 calendar). */
+/** Every second counts, day and night (R1's default). */
 public final class CalendarTime implements WorkingCalendar {
 
     public static final CalendarTime INSTANCE = new CalendarTime();
@@ -13,6 +13,9 @@ public final class CalendarTime implements WorkingCalendar {
 
     @Override
     public Instant plus(Instant from, Duration working) {
+        if (working.isNegative()) {
+            throw new IllegalArgumentException("A negative working time: " + working);
+        }
         return from.plus(working);
     }
 
