@@ -1,7 +1,9 @@
 package io.supportsuite.gateway.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
@@ -18,6 +20,14 @@ public interface GatewayConfig {
 
     Delivery delivery();
 
+    Identities identities();
+
+    Reviews reviews();
+
+    WebForm webForm();
+
+    InboundEmail inboundEmail();
+
     interface Webhook {
 
         /** A larger body is refused with 413 before its signature is even checked. */
@@ -31,12 +41,61 @@ public interface GatewayConfig {
         /** The Retry-After a 503 suggests to the provider. */
         @WithDefault("PT30S")
         Duration retryAfter();
+
+        /** A signed sending time further than this from now is a replay: 401. */
+        @WithDefault("PT5M")
+        Duration maxAge();
     }
 
     interface ChannelSettings {
 
-        /** The HMAC-SHA256 key the provider signs its webhook bodies with. */
+        /**
+         * The key the provider signs with: the HMAC key (e-mail, chat, reviews, generic, Meta's app secret, X's
+         * consumer secret, the voice provider's auth token), or Telegram's secret token itself.
+         */
         String secret();
+
+        /** Meta only: the token its subscription check (GET, hub.verify_token) must present. */
+        Optional<String> verifyToken();
+
+        /**
+         * Voice only: the public URL the provider calls, as it signs it; behind a proxy the request's own URL
+         * differs. Empty: the request's URL.
+         */
+        Optional<String> publicUrl();
+    }
+
+    interface Identities {
+
+        /** The region a phone number without a country code is read in (C2: stored as E.164). */
+        @WithDefault("US")
+        String defaultRegion();
+    }
+
+    interface Reviews {
+
+        /** R7: a review rated this or lower is negative and answered first. */
+        @WithDefault("2")
+        int negativeAtOrBelow();
+    }
+
+    interface WebForm {
+
+        /** Site id to that site's form key; a form post must name a known site and present its key. */
+        Map<String, String> sites();
+    }
+
+    interface InboundEmail {
+
+        /** The suite's own addresses ({@code name@domain}) or domains ({@code @domain}): mail from them is a loop. */
+        List<String> ownAddresses();
+
+        /** At most this many messages per sender within {@link #senderWindow()}; more are dropped as a loop. */
+        @WithDefault("20")
+        int senderLimit();
+
+        @WithDefault("PT10M")
+        Duration senderWindow();
     }
 
     interface Delivery {
