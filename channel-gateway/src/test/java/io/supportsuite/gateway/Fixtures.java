@@ -131,6 +131,21 @@ public final class Fixtures {
                         body.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** A keyed hash computed here, independently of the gateway's code, as a provider computes it. */
+    public static byte[] hmac(String algorithm, String secret, String data) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance(algorithm);
+            mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), algorithm));
+            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String base64(byte[] bytes) {
+        return java.util.Base64.getEncoder().encodeToString(bytes);
+    }
+
     public static long receipts(String providerMessageId) {
         return count("SELECT count(*) FROM webhook_receipt WHERE provider_message_id = '" + providerMessageId.replace("'", "''") + "'");
     }

@@ -97,10 +97,12 @@ public class WebhookFlow {
 
     private Uni<ItemReceipt> accept(String channel, InboundItem item) {
         if (item instanceof InboundItem.Message message) {
-            return messages.accept(message.conversationKey(), message.message()).map(outcome -> counted(channel, outcome));
+            // Counted under the message's own channel: one Meta webhook serves facebook, instagram and whatsapp.
+            return messages.accept(message.conversationKey(), message.message())
+                    .map(outcome -> counted(message.message().channel(), outcome));
         }
         if (item instanceof InboundItem.Contact contact) {
-            return contacts.accept(contact).map(outcome -> counted(channel, outcome));
+            return contacts.accept(contact).map(outcome -> counted(contact.channel(), outcome));
         }
         String reason = ((InboundItem.Ignored) item).reason();
         metrics.itemIgnored(channel, reason);
