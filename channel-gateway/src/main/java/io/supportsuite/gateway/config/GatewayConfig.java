@@ -63,6 +63,12 @@ public interface GatewayConfig {
          * differs. Empty: the request's URL.
          */
         Optional<String> publicUrl();
+
+        /** Outbound: the provider's send API base URL, when not its public one (a stub in tests). */
+        Optional<String> apiUrl();
+
+        /** Outbound: the credential the send API takes (Telegram's bot token, a page access token, ...). */
+        Optional<String> apiToken();
     }
 
     interface Identities {
