@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -16,15 +17,29 @@ import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * A Telegram Bot API on loopback, speaking its request and response format for {@code sendMessage}: chat
- * {@value #CHAT_NOT_FOUND} answers 400 "chat not found", chat {@value #RATE_LIMITED} answers 429 on its first
- * call, every other chat gets {@code {"ok":true,"result":{"message_id":...}}}.
+ * The providers' send APIs on loopback, each speaking its own request and response format.
+ * Telegram {@code sendMessage}: chat {@value #CHAT_NOT_FOUND} answers 400 "chat not found", chat
+ * {@value #RATE_LIMITED} answers 429 on its first call, every other chat {@code {"ok":true,"result":{...}}}.
+ * Meta Graph {@code /me/messages} and {@code /<phone id>/messages}: a wrong token is 401 (code 190), recipient
+ * {@value #UNKNOWN_PSID} is 400 (code 100). Twilio-style {@code Messages.json}: {@value #INVALID_SMS_TO} is 400 (21211).
  */
 public class ProviderStubResource implements QuarkusTestResourceLifecycleManager {
 
     public static final String BOT_TOKEN = "123456:TEST-token";
     public static final long CHAT_NOT_FOUND = 400;
     public static final long RATE_LIMITED = 429;
+    public static final String META_TOKEN = "EAAB-test-page-token";
+    public static final String WHATSAPP_PHONE_ID = "106540352242922";
+    public static final String UNKNOWN_PSID = "psid-unknown";
+    public static final String SMS_ACCOUNT = "AC0123456789abcdef0123456789abcdef";
+    public static final String SMS_FROM = "+37410555000";
+    public static final String INVALID_SMS_TO = "+37491000001";
+
+    /** A request a stub received: its path, Authorization header and body. */
+    public record Received(String path, String authorization, String body) {
+    }
+
+    private static final List<Received> RECEIVED = new CopyOnWriteArrayList<>();
 
     private static final List<JsonNode> TELEGRAM_REQUESTS = new CopyOnWriteArrayList<>();
     private static final AtomicInteger MESSAGE_IDS = new AtomicInteger(5000);
@@ -37,14 +52,23 @@ public class ProviderStubResource implements QuarkusTestResourceLifecycleManager
             try {
                 HttpServer started = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
                 started.createContext("/bot" + BOT_TOKEN + "/sendMessage", ProviderStubResource::sendMessage);
+                started.createContext("/graph/", ProviderStubResource::graph);
+                started.createContext("/2010-04-01/Accounts/", ProviderStubResource::sms);
                 started.start();
                 server = started;
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
         }
-        return Map.of("gateway.channels.telegram.api-url", "http://127.0.0.1:" + server.getAddress().getPort(),
-                "gateway.channels.telegram.api-token", BOT_TOKEN);
+        String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        return Map.of("gateway.channels.telegram.api-url", base,
+                "gateway.channels.telegram.api-token", BOT_TOKEN,
+                "gateway.channels.meta.api-url", base + "/graph",
+                "gateway.channels.meta.api-token", META_TOKEN,
+                "gateway.channels.meta.account-id", WHATSAPP_PHONE_ID,
+                "gateway.channels.sms.api-url", base,
+                "gateway.channels.sms.account-id", SMS_ACCOUNT,
+                "gateway.channels.sms.sender-id", SMS_FROM);
     }
 
     @Override
@@ -55,6 +79,56 @@ public class ProviderStubResource implements QuarkusTestResourceLifecycleManager
     /** sendMessage requests received so far for {@code chatId}. */
     public static List<JsonNode> telegramRequests(long chatId) {
         return TELEGRAM_REQUESTS.stream().filter(r -> r.path("chat_id").asLong() == chatId).toList();
+    }
+
+    /** Requests received on paths containing {@code pathPart} whose body contains {@code needle}. */
+    public static List<Received> received(String pathPart, String needle) {
+        return RECEIVED.stream().filter(r -> r.path().contains(pathPart) && r.body().contains(needle)).toList();
+    }
+
+    private static Received record(HttpExchange exchange) throws IOException {
+        Received received = new Received(exchange.getRequestURI().getPath(), exchange.getRequestHeaders().getFirst("Authorization"),
+                new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        RECEIVED.add(received);
+        return received;
+    }
+
+    private static void graph(HttpExchange exchange) throws IOException {
+        Received request = record(exchange);
+        if (!("Bearer " + META_TOKEN).equals(request.authorization())) {
+            answer(exchange, 401, "{\"error\":{\"message\":\"Invalid OAuth access token.\",\"type\":\"OAuthException\",\"code\":190,"
+                    + "\"fbtrace_id\":\"AbC\"}}");
+        } else if (request.body().contains(UNKNOWN_PSID)) {
+            answer(exchange, 400, "{\"error\":{\"message\":\"(#100) No matching user found\",\"type\":\"OAuthException\","
+                    + "\"code\":100,\"error_subcode\":2018001,\"fbtrace_id\":\"AbC\"}}");
+        } else if (request.path().equals("/graph/" + WHATSAPP_PHONE_ID + "/messages")) {
+            JsonNode body = Fixtures.JSON.readTree(request.body());
+            answer(exchange, 200, "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"" + body.path("to").asText()
+                    + "\",\"wa_id\":\"" + body.path("to").asText() + "\"}],\"messages\":[{\"id\":\"wamid.HBgL" + MESSAGE_IDS.incrementAndGet()
+                    + "\"}]}");
+        } else if (request.path().equals("/graph/me/messages")) {
+            JsonNode body = Fixtures.JSON.readTree(request.body());
+            answer(exchange, 200, "{\"recipient_id\":\"" + body.path("recipient").path("id").asText() + "\",\"message_id\":\"m_"
+                    + MESSAGE_IDS.incrementAndGet() + "\"}");
+        } else {
+            answer(exchange, 404, "{\"error\":{\"message\":\"Unknown path\",\"type\":\"GraphMethodException\",\"code\":803}}");
+        }
+    }
+
+    private static void sms(HttpExchange exchange) throws IOException {
+        Received request = record(exchange);
+        String expected = "Basic " + java.util.Base64.getEncoder().encodeToString((SMS_ACCOUNT + ":dev-sms-auth-token")
+                .getBytes(StandardCharsets.UTF_8));
+        if (!expected.equals(request.authorization()) || !request.path().equals("/2010-04-01/Accounts/" + SMS_ACCOUNT + "/Messages.json")) {
+            answer(exchange, 401, "{\"code\":20003,\"message\":\"Authenticate\",\"more_info\":\"https://www.twilio.com/docs/errors/20003\","
+                    + "\"status\":401}");
+        } else if (request.body().contains(java.net.URLEncoder.encode(INVALID_SMS_TO, StandardCharsets.UTF_8))) {
+            answer(exchange, 400, "{\"code\":21211,\"message\":\"The 'To' number " + INVALID_SMS_TO + " is not a valid phone number.\","
+                    + "\"more_info\":\"https://www.twilio.com/docs/errors/21211\",\"status\":400}");
+        } else {
+            answer(exchange, 201, "{\"sid\":\"SM" + UUID.randomUUID().toString().replace("-", "") + "\",\"status\":\"queued\","
+                    + "\"account_sid\":\"" + SMS_ACCOUNT + "\",\"from\":\"" + SMS_FROM + "\",\"num_segments\":\"1\"}");
+        }
     }
 
     private static void sendMessage(HttpExchange exchange) throws IOException {

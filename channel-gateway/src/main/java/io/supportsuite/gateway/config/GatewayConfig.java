@@ -69,6 +69,12 @@ public interface GatewayConfig {
 
         /** Outbound: the credential the send API takes (Telegram's bot token, a page access token, ...). */
         Optional<String> apiToken();
+
+        /** Outbound: the sending account where the API needs one (the WhatsApp phone number id, the SMS account SID). */
+        Optional<String> accountId();
+
+        /** Outbound: the sender address where the API needs one (the SMS From number). */
+        Optional<String> senderId();
     }
 
     interface Identities {

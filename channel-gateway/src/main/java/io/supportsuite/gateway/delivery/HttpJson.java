@@ -42,6 +42,7 @@ public class HttpJson {
                 .map(response -> {
                     JsonNode json = parse(response.body());
                     if (response.statusCode() / 100 != 2) {
+                        // Telegram says "description", Meta "error.message", Twilio-style APIs "message".
                         throw ProviderFailure.ofStatus(response.statusCode(), json.path("description").asText(
                                 json.path("error").path("message").asText(json.path("message").asText(response.body()))));
                     }

@@ -2,8 +2,6 @@ package io.supportsuite.gateway.delivery;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -15,7 +13,9 @@ public class ProviderSenders {
     private final Map<String, ProviderSender> byChannel;
 
     public ProviderSenders(Instance<ProviderSender> senders) {
-        this.byChannel = senders.stream().collect(Collectors.toUnmodifiableMap(ProviderSender::channel, Function.identity()));
+        Map<String, ProviderSender> map = new java.util.HashMap<>();
+        senders.forEach(sender -> sender.channels().forEach(channel -> map.put(channel, sender)));
+        this.byChannel = Map.copyOf(map);
     }
 
     public Optional<ProviderSender> forChannel(String channel) {

@@ -1,6 +1,7 @@
 package io.supportsuite.gateway.telegram;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,8 +31,8 @@ public class TelegramSender implements ProviderSender {
     }
 
     @Override
-    public String channel() {
-        return Channels.TELEGRAM;
+    public List<String> channels() {
+        return List.of(Channels.TELEGRAM);
     }
 
     @Override
