@@ -22,6 +22,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * {@value #RATE_LIMITED} answers 429 on its first call, every other chat {@code {"ok":true,"result":{...}}}.
  * Meta Graph {@code /me/messages} and {@code /<phone id>/messages}: a wrong token is 401 (code 190), recipient
  * {@value #UNKNOWN_PSID} is 400 (code 100). Twilio-style {@code Messages.json}: {@value #INVALID_SMS_TO} is 400 (21211).
+ * X {@code /2/dm_conversations/with/<id>/messages}: user {@value #X_BLOCKED} is 403. Chat widget server
+ * {@code /chat-api/sessions/<id>/messages}: session {@value #ENDED_SESSION} is 410.
  */
 public class ProviderStubResource implements QuarkusTestResourceLifecycleManager {
 
@@ -34,6 +36,10 @@ public class ProviderStubResource implements QuarkusTestResourceLifecycleManager
     public static final String SMS_ACCOUNT = "AC0123456789abcdef0123456789abcdef";
     public static final String SMS_FROM = "+37410555000";
     public static final String INVALID_SMS_TO = "+37491000001";
+    public static final String X_TOKEN = "x-user-access-token";
+    public static final String X_BLOCKED = "2244994945";
+    public static final String CHAT_TOKEN = "chat-server-token";
+    public static final String ENDED_SESSION = "ended-session";
 
     /** A request a stub received: its path, Authorization header and body. */
     public record Received(String path, String authorization, String body) {
@@ -54,6 +60,8 @@ public class ProviderStubResource implements QuarkusTestResourceLifecycleManager
                 started.createContext("/bot" + BOT_TOKEN + "/sendMessage", ProviderStubResource::sendMessage);
                 started.createContext("/graph/", ProviderStubResource::graph);
                 started.createContext("/2010-04-01/Accounts/", ProviderStubResource::sms);
+                started.createContext("/2/dm_conversations/with/", ProviderStubResource::xDirectMessage);
+                started.createContext("/chat-api/sessions/", ProviderStubResource::chat);
                 started.start();
                 server = started;
             } catch (IOException e) {
@@ -61,14 +69,18 @@ public class ProviderStubResource implements QuarkusTestResourceLifecycleManager
             }
         }
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
-        return Map.of("gateway.channels.telegram.api-url", base,
-                "gateway.channels.telegram.api-token", BOT_TOKEN,
-                "gateway.channels.meta.api-url", base + "/graph",
-                "gateway.channels.meta.api-token", META_TOKEN,
-                "gateway.channels.meta.account-id", WHATSAPP_PHONE_ID,
-                "gateway.channels.sms.api-url", base,
-                "gateway.channels.sms.account-id", SMS_ACCOUNT,
-                "gateway.channels.sms.sender-id", SMS_FROM);
+        return Map.ofEntries(Map.entry("gateway.channels.x.api-url", base),
+                Map.entry("gateway.channels.x.api-token", X_TOKEN),
+                Map.entry("gateway.channels.chat.api-url", base + "/chat-api"),
+                Map.entry("gateway.channels.chat.api-token", CHAT_TOKEN),
+                Map.entry("gateway.channels.telegram.api-url", base),
+                Map.entry("gateway.channels.telegram.api-token", BOT_TOKEN),
+                Map.entry("gateway.channels.meta.api-url", base + "/graph"),
+                Map.entry("gateway.channels.meta.api-token", META_TOKEN),
+                Map.entry("gateway.channels.meta.account-id", WHATSAPP_PHONE_ID),
+                Map.entry("gateway.channels.sms.api-url", base),
+                Map.entry("gateway.channels.sms.account-id", SMS_ACCOUNT),
+                Map.entry("gateway.channels.sms.sender-id", SMS_FROM));
     }
 
     @Override
@@ -128,6 +140,30 @@ public class ProviderStubResource implements QuarkusTestResourceLifecycleManager
         } else {
             answer(exchange, 201, "{\"sid\":\"SM" + UUID.randomUUID().toString().replace("-", "") + "\",\"status\":\"queued\","
                     + "\"account_sid\":\"" + SMS_ACCOUNT + "\",\"from\":\"" + SMS_FROM + "\",\"num_segments\":\"1\"}");
+        }
+    }
+
+    private static void xDirectMessage(HttpExchange exchange) throws IOException {
+        Received request = record(exchange);
+        if (!("Bearer " + X_TOKEN).equals(request.authorization())) {
+            answer(exchange, 401, "{\"title\":\"Unauthorized\",\"type\":\"about:blank\",\"status\":401,\"detail\":\"Unauthorized\"}");
+        } else if (request.path().contains("/" + X_BLOCKED + "/")) {
+            answer(exchange, 403, "{\"title\":\"Forbidden\",\"type\":\"about:blank\",\"status\":403,"
+                    + "\"detail\":\"You are not permitted to send messages to this user.\"}");
+        } else {
+            answer(exchange, 201, "{\"data\":{\"dm_conversation_id\":\"1582838223456-4337869213\",\"dm_event_id\":\""
+                    + (1_700_000_000_000L + MESSAGE_IDS.incrementAndGet()) + "\"}}");
+        }
+    }
+
+    private static void chat(HttpExchange exchange) throws IOException {
+        Received request = record(exchange);
+        if (!("Bearer " + CHAT_TOKEN).equals(request.authorization())) {
+            answer(exchange, 401, "{\"message\":\"unauthorized\"}");
+        } else if (request.path().contains("/" + ENDED_SESSION + "/")) {
+            answer(exchange, 410, "{\"message\":\"The chat session has ended\"}");
+        } else {
+            answer(exchange, 201, "{\"id\":\"cm-" + MESSAGE_IDS.incrementAndGet() + "\",\"status\":\"shown\"}");
         }
     }
 

@@ -42,12 +42,21 @@ public class HttpJson {
                 .map(response -> {
                     JsonNode json = parse(response.body());
                     if (response.statusCode() / 100 != 2) {
-                        // Telegram says "description", Meta "error.message", Twilio-style APIs "message".
-                        throw ProviderFailure.ofStatus(response.statusCode(), json.path("description").asText(
-                                json.path("error").path("message").asText(json.path("message").asText(response.body()))));
+                        throw ProviderFailure.ofStatus(response.statusCode(), reason(json, response.body()));
                     }
                     return json;
                 });
+    }
+
+    /** Telegram says "description", Meta "error.message", X "detail", Twilio-style APIs "message". */
+    private static String reason(JsonNode json, String body) {
+        for (JsonNode candidate : new JsonNode[] { json.path("description"), json.path("error").path("message"), json.path("detail"),
+                json.path("message") }) {
+            if (candidate.isTextual()) {
+                return candidate.asText();
+            }
+        }
+        return body;
     }
 
     private JsonNode parse(String body) {

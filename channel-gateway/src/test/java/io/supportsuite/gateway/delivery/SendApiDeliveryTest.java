@@ -35,12 +35,12 @@ import io.supportsuite.gateway.SmtpServerResource;
 import io.supportsuite.runtime.schema.SchemaMigrator;
 import jakarta.inject.Inject;
 
-/** Messenger, WhatsApp and SMS replies through their send APIs (stubs on loopback speaking each API's format). */
+/** Messenger, Instagram, WhatsApp, SMS, X and chat replies through their send APIs (stubs on loopback speaking each API's format). */
 @QuarkusTest
 @QuarkusTestResource(DevStackResource.class)
 @QuarkusTestResource(SmtpServerResource.class)
 @QuarkusTestResource(ProviderStubResource.class)
-class SocialAndSmsDeliveryTest {
+class SendApiDeliveryTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
@@ -128,5 +128,43 @@ class SocialAndSmsDeliveryTest {
             assertTrue(failed.permanent());
             assertTrue(failed.reason().contains("not a valid phone number"), failed.reason());
         }
+    }
+
+    @Test
+    void anXReplyIsADirectMessageToTheCustomer() throws Exception {
+        String user = String.valueOf(System.nanoTime());
+        String text = "Mēs to izlabosim " + unique("t");
+        try (TopicProbe probe = new TopicProbe(bootstrap, Topics.DELIVERY)) {
+            var event = outcome(probe, reply("x", new Identity("social", user, "x", null), text, null));
+            assertEquals(EventTypes.DELIVERY_SUCCEEDED, TopicProbe.header(event, "ce_type"));
+        }
+        var sent = ProviderStubResource.received("/2/dm_conversations/with/" + user + "/messages", "Mēs to izlabosim");
+        assertEquals(1, sent.size());
+        assertEquals(text, Fixtures.JSON.readTree(sent.get(0).body()).path("text").asText());
+    }
+
+    @Test
+    void anXUserWhoDoesNotAcceptMessagesIsAPermanentFailure() throws Exception {
+        try (TopicProbe probe = new TopicProbe(bootstrap, Topics.DELIVERY)) {
+            var event = outcome(probe, reply("x", new Identity("social", ProviderStubResource.X_BLOCKED, "x", null), "hi", null));
+            DeliveryFailed failed = Fixtures.JSON.readValue(event.value(), DeliveryFailed.class);
+            assertTrue(failed.permanent());
+            assertTrue(failed.reason().contains("not permitted"), failed.reason());
+        }
+    }
+
+    @Test
+    void aChatReplyGoesIntoItsSessionAndAnEndedSessionIsAPermanentFailure() throws Exception {
+        String session = unique("s");
+        MessageSend reply = reply("chat", new Identity("chat_visitor", "v-81", null, null), "Zdravo, tu sam",
+                new ThreadRefs(null, null, List.of(), session));
+        try (TopicProbe probe = new TopicProbe(bootstrap, Topics.DELIVERY)) {
+            assertEquals(EventTypes.DELIVERY_SUCCEEDED, TopicProbe.header(outcome(probe, reply), "ce_type"));
+            var event = outcome(probe, reply("chat", new Identity("chat_visitor", "v-81", null, null), "late",
+                    new ThreadRefs(null, null, List.of(), ProviderStubResource.ENDED_SESSION)));
+            assertTrue(Fixtures.JSON.readValue(event.value(), DeliveryFailed.class).permanent());
+        }
+        var sent = ProviderStubResource.received("/chat-api/sessions/" + session + "/messages", reply.idempotencyKey());
+        assertEquals(1, sent.size(), "the idempotency key travels as the message id");
     }
 }
