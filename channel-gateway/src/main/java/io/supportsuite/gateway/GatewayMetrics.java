@@ -13,6 +13,7 @@ public class GatewayMetrics {
     public static final String ACCEPTED = "accepted";
     public static final String DUPLICATE = "duplicate";
     public static final String REJECTED = "rejected";
+    public static final String IGNORED = "ignored";
 
     private final MeterRegistry registry;
 
@@ -36,6 +37,23 @@ public class GatewayMetrics {
         Counter.builder("support.webhooks.rejected").description("Webhooks refused, by reason")
                 .tag("channel", channel).tag("reason", reason).register(registry).increment();
         stop(sample, channel, REJECTED);
+    }
+
+    /** One item of a webhook (which may carry several) ended {@code outcome}: accepted or duplicate. */
+    public void itemAnswered(String channel, String outcome) {
+        Counter.builder("support.webhooks." + outcome).description("Webhooks answered " + outcome)
+                .tag("channel", channel).register(registry).increment();
+    }
+
+    /** One item the suite does not act on (an echo, a receipt, an auto-reply), by reason. */
+    public void itemIgnored(String channel, String reason) {
+        Counter.builder("support.webhooks.ignored").description("Webhook items dropped on purpose, by reason")
+                .tag("channel", channel).tag("reason", reason).register(registry).increment();
+    }
+
+    /** A webhook whose items were counted one by one is answered: only its latency is recorded. */
+    public void webhookDone(String channel, String outcome, Timer.Sample sample) {
+        stop(sample, channel, outcome);
     }
 
     /** One outbound message reached its end: {@code outcome} is succeeded or failed. */

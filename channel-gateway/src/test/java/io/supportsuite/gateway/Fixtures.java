@@ -102,6 +102,50 @@ public final class Fixtures {
                 .chain(s -> s.createNativeQuery(sql, Long.class).getSingleResult())));
     }
 
+    /** Records on {@code probe}'s topics whose body contains {@code needle}, once at least one arrived. */
+    public static List<ConsumerRecord<String, String>> published(TopicProbe probe, String needle) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> probe.drain(Duration.ofMillis(200)).stream().anyMatch(r -> r.value().contains(needle)));
+        return probe.drain(Duration.ofMillis(500)).stream().filter(r -> r.value().contains(needle)).toList();
+    }
+
+    /** A refused webhook is answered before anything is published: a short look confirms nothing carries {@code needle}. */
+    public static boolean nothingPublished(TopicProbe probe, String needle) {
+        return probe.drain(Duration.ofSeconds(1)).stream().noneMatch(r -> r.value().contains(needle));
+    }
+
+    public static <T> T read(ConsumerRecord<String, String> record, Class<T> type) {
+        try {
+            return JSON.readValue(record.value(), type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Signs as the suite's own formats (chat, reviews, generic) require: HMAC over "<unix seconds>.<body>". */
+    public static io.restassured.specification.RequestSpecification signedAt(String secret, Instant at, String body) {
+        long seconds = at.getEpochSecond();
+        return given().contentType("application/json").body(body.getBytes(StandardCharsets.UTF_8))
+                .header("X-Signature-Timestamp", String.valueOf(seconds))
+                .header("X-Signature-256", io.supportsuite.gateway.webhook.TimestampedSignature.sign(secret, seconds,
+                        body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** A keyed hash computed here, independently of the gateway's code, as a provider computes it. */
+    public static byte[] hmac(String algorithm, String secret, String data) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance(algorithm);
+            mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), algorithm));
+            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String base64(byte[] bytes) {
+        return java.util.Base64.getEncoder().encodeToString(bytes);
+    }
+
     public static long receipts(String providerMessageId) {
         return count("SELECT count(*) FROM webhook_receipt WHERE provider_message_id = '" + providerMessageId.replace("'", "''") + "'");
     }

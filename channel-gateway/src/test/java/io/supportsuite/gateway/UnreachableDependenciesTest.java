@@ -49,9 +49,12 @@ class UnreachableDependenciesTest {
     public static class Unreachable implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
+            String closed = "127.0.0.1:" + closedPort();
             return Map.of(
-                    "mp.messaging.outgoing.support-inbound.bootstrap.servers", "127.0.0.1:" + closedPort(),
+                    "mp.messaging.outgoing.support-inbound.bootstrap.servers", closed,
                     "mp.messaging.outgoing.support-inbound.max.block.ms", "1000",
+                    "mp.messaging.outgoing.support-contact.bootstrap.servers", closed,
+                    "mp.messaging.outgoing.support-contact.max.block.ms", "1000",
                     "gateway.webhook.retry-after", "PT45S",
                     // The SMTP server listens on 127.0.0.1 only: the same port on 127.0.0.2 refuses connections.
                     "quarkus.mailer.host", "127.0.0.2");
@@ -82,6 +85,26 @@ class UnreachableDependenciesTest {
             String needle = "\"providerMessageId\":\"" + id + "\"";
             assertTrue(probe.drain(Duration.ofSeconds(2)).stream().noneMatch(r -> r.value().contains(needle)));
         }
+    }
+
+    @Test
+    void withKafkaUnreachableAChatRequestAndATelegramMessageAreAnswered503AndNothingIsKept_C4() {
+        String session = unique("s");
+        String chat = "{\"event\":\"chat.requested\",\"id\":\"" + session + "\",\"sessionId\":\"" + session
+                + "\",\"at\":\"2026-03-02T09:15:00Z\",\"visitor\":{\"id\":\"v-1\"}}";
+        Fixtures.signedAt("dev-chat-secret", java.time.Instant.now(), chat).post("/webhooks/chat").then()
+                .statusCode(503)
+                .header("Retry-After", "45");
+        assertEquals(0, receipts(session), "no receipt: the widget's retry is new");
+
+        long chatId = System.nanoTime();
+        String update = "{\"update_id\":1,\"message\":{\"message_id\":1,\"chat\":{\"id\":" + chatId
+                + ",\"type\":\"private\"},\"from\":{\"id\":" + chatId + ",\"first_name\":\"A\"},\"date\":1772442900,\"text\":\"hi\"}}";
+        io.restassured.RestAssured.given().contentType("application/json").header("X-Telegram-Bot-Api-Secret-Token", "dev-telegram-secret")
+                .body(update).post("/webhooks/telegram").then()
+                .statusCode(503)
+                .contentType("application/problem+json");
+        assertEquals(0, receipts(chatId + ":1"));
     }
 
     @Test

@@ -1,7 +1,9 @@
 package io.supportsuite.gateway.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
@@ -17,6 +19,14 @@ public interface GatewayConfig {
     Map<String, ChannelSettings> channels();
 
     Delivery delivery();
+
+    Identities identities();
+
+    Reviews reviews();
+
+    WebForm webForm();
+
+    InboundEmail inboundEmail();
 
     interface Webhook {
 
@@ -38,12 +48,73 @@ public interface GatewayConfig {
         /** The Retry-After a 503 suggests to the provider. */
         @WithDefault("PT30S")
         Duration retryAfter();
+
+        /** A signed sending time further than this from now is a replay: 401. */
+        @WithDefault("PT5M")
+        Duration maxAge();
     }
 
     interface ChannelSettings {
 
-        /** The HMAC-SHA256 key the provider signs its webhook bodies with. */
+        /**
+         * The key the provider signs with: the HMAC key (e-mail, chat, reviews, generic, Meta's app secret, X's
+         * consumer secret, the voice provider's auth token), or Telegram's secret token itself.
+         */
         String secret();
+
+        /** Meta only: the token its subscription check (GET, hub.verify_token) must present. */
+        Optional<String> verifyToken();
+
+        /**
+         * Voice only: the public URL the provider calls, as it signs it; behind a proxy the request's own URL
+         * differs. Empty: the request's URL.
+         */
+        Optional<String> publicUrl();
+
+        /** Outbound: the provider's send API base URL, when not its public one (a stub in tests). */
+        Optional<String> apiUrl();
+
+        /** Outbound: the credential the send API takes (Telegram's bot token, a page access token, ...). */
+        Optional<String> apiToken();
+
+        /** Outbound: the sending account where the API needs one (the WhatsApp phone number id, the SMS account SID). */
+        Optional<String> accountId();
+
+        /** Outbound: the sender address where the API needs one (the SMS From number). */
+        Optional<String> senderId();
+    }
+
+    interface Identities {
+
+        /** The region a phone number without a country code is read in (C2: stored as E.164). */
+        @WithDefault("US")
+        String defaultRegion();
+    }
+
+    interface Reviews {
+
+        /** R7: a review rated this or lower is negative and answered first. */
+        @WithDefault("2")
+        int negativeAtOrBelow();
+    }
+
+    interface WebForm {
+
+        /** Site id to that site's form key; a form post must name a known site and present its key. */
+        Map<String, String> sites();
+    }
+
+    interface InboundEmail {
+
+        /** The suite's own addresses ({@code name@domain}) or domains ({@code @domain}): mail from them is a loop. */
+        List<String> ownAddresses();
+
+        /** At most this many messages per sender within {@link #senderWindow()}; more are dropped as a loop. */
+        @WithDefault("20")
+        int senderLimit();
+
+        @WithDefault("PT10M")
+        Duration senderWindow();
     }
 
     interface Delivery {

@@ -34,8 +34,11 @@ public class DeliveryService {
     private final Outbox outbox;
     private final Clock clock;
     private final GatewayMetrics metrics;
+    private final ProviderSenders senders;
 
-    public DeliveryService(EmailSender email, RetryBudget retries, Outbox outbox, Clock clock, GatewayMetrics metrics) {
+    public DeliveryService(EmailSender email, RetryBudget retries, Outbox outbox, Clock clock, GatewayMetrics metrics,
+            ProviderSenders senders) {
+        this.senders = senders;
         this.email = email;
         this.retries = retries;
         this.outbox = outbox;
@@ -56,7 +59,10 @@ public class DeliveryService {
 
     private Uni<DeliveryOutcome> dispatch(String key, MessageSend command) {
         if (!Channels.EMAIL.equals(command.channel())) {
-            return Uni.createFrom().item(DeliveryOutcome.failed(true, "channel " + command.channel() + " not supported yet", 0));
+            return senders.forChannel(command.channel())
+                    .map(sender -> retries.run(() -> sender.send(key, command), ProviderFailure::isPermanent, ProviderFailure::describe))
+                    .orElseGet(() -> Uni.createFrom().item(
+                            DeliveryOutcome.failed(true, "channel " + command.channel() + " not supported yet", 0)));
         }
         if (command.recipient() == null || !"email".equals(command.recipient().kind())
                 || !MailAddress.isValid(command.recipient().value())) {

@@ -16,6 +16,9 @@ public class WebhookRejection extends ProblemException {
     public static final String BAD_SIGNATURE = "invalid-signature";
     public static final String MALFORMED = "malformed-request";
     public static final String INVALID = "invalid-request";
+    public static final String STALE = "stale-timestamp";
+    public static final String UNKNOWN_CHANNEL = "unknown-channel";
+    public static final String BAD_VERIFY_TOKEN = "invalid-verify-token";
 
     private final String reason;
 
@@ -35,6 +38,25 @@ public class WebhookRejection extends ProblemException {
 
     public static WebhookRejection badSignature(String detail) {
         return new WebhookRejection(401, BAD_SIGNATURE, "Invalid signature", detail, List.of());
+    }
+
+    /** A correctly signed request whose signed time is too old (or too far ahead): a replay. */
+    public static WebhookRejection stale(String detail) {
+        return new WebhookRejection(401, STALE, "Stale request", detail, List.of());
+    }
+
+    public static WebhookRejection unknownChannel(String channel) {
+        return new WebhookRejection(404, UNKNOWN_CHANNEL, "Unknown channel", "No webhook is served for channel '" + channel + "'",
+                List.of());
+    }
+
+    /** A subscription check (Meta's hub.verify_token) with the wrong token. */
+    public static WebhookRejection badVerifyToken() {
+        return new WebhookRejection(403, BAD_VERIFY_TOKEN, "Invalid verify token", "hub.verify_token does not match", List.of());
+    }
+
+    public static WebhookRejection invalid(String field, String message) {
+        return invalid(List.of(new Problem.FieldError(field, message)));
     }
 
     public static WebhookRejection malformed(String detail) {

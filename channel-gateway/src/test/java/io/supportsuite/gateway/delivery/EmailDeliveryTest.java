@@ -126,18 +126,18 @@ class EmailDeliveryTest {
     }
 
     @Test
-    void aChannelOtherThanEmailFailsPermanentlyWithoutSending() throws Exception {
+    void aChannelWithoutASendApiFailsPermanentlyWithoutSending() throws Exception {
         String ticketId = UUID.randomUUID().toString();
         MessageSend base = agentReply(ticketId, "reply:" + UUID.randomUUID(), "jane.doe@example.com");
-        MessageSend sms = new MessageSend(base.idempotencyKey(), base.kind(), ticketId, base.customerId(), "sms",
+        MessageSend call = new MessageSend(base.idempotencyKey(), base.kind(), ticketId, base.customerId(), "voice",
                 new Identity("phone", "+37491000000", null, null), null, "Hello", null, null, "en", base.requestedAt());
         try (TopicProbe probe = new TopicProbe(bootstrap, Topics.DELIVERY)) {
-            send(probe, sms);
-            DeliveryFailed failed = failure(probe.await(r -> sms.idempotencyKey().equals(r.key()), WAIT));
+            send(probe, call);
+            DeliveryFailed failed = failure(probe.await(r -> call.idempotencyKey().equals(r.key()), WAIT));
             assertTrue(failed.permanent());
-            assertEquals("channel sms not supported yet", failed.reason());
-            assertEquals("sms", failed.channel());
-            assertEquals(1, Fixtures.withKey(probe, sms.idempotencyKey(), Duration.ofMillis(500)).size());
+            assertEquals("channel voice not supported yet", failed.reason());
+            assertEquals("voice", failed.channel());
+            assertEquals(1, Fixtures.withKey(probe, call.idempotencyKey(), Duration.ofMillis(500)).size());
         }
     }
 
