@@ -53,8 +53,6 @@ class UnreachableDependenciesTest {
             return Map.of(
                     "mp.messaging.outgoing.support-inbound.bootstrap.servers", closed,
                     "mp.messaging.outgoing.support-inbound.max.block.ms", "1000",
-                    "mp.messaging.outgoing.support-contact.bootstrap.servers", closed,
-                    "mp.messaging.outgoing.support-contact.max.block.ms", "1000",
                     "gateway.webhook.retry-after", "PT45S",
                     // The SMTP server listens on 127.0.0.1 only: the same port on 127.0.0.2 refuses connections.
                     "quarkus.mailer.host", "127.0.0.2");

@@ -9,10 +9,12 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
+import io.supportsuite.events.Topics;
 import io.supportsuite.events.inbound.MessageReceived;
 import io.supportsuite.gateway.VertxContexts;
 import io.supportsuite.gateway.config.GatewayConfig;
@@ -21,8 +23,8 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Accepts an inbound message at most once per (channel, provider message id) (C4), durably, without holding
- * a database connection while Kafka acknowledges.
+ * Accepts an inbound message, or a live-contact event, at most once per (channel, provider id) (C4),
+ * durably, without holding a database connection while Kafka acknowledges.
  *
  * <p>A receipt row is claimed (its primary key is the dedup key), the event published, and the receipt marked
  * accepted once the broker acknowledged; when Kafka fails the claim is released and nothing is accepted. Posts
@@ -62,8 +64,21 @@ public class InboundAcceptance {
         this.clock = clock;
     }
 
+    /** A customer message, for {@code support.inbound.v1}. */
     public Uni<Outcome> accept(String conversationKey, MessageReceived message) {
-        DedupKey key = new DedupKey(message.channel(), message.providerMessageId());
+        return accept(message.channel(), message.providerMessageId(), conversationKey, message.receivedAt(),
+                eventId -> publisher.publish(eventId, conversationKey, message));
+    }
+
+    /** A live-contact event (offered, answered, abandoned, callback requested), for {@code support.contact.v1}. */
+    public Uni<Outcome> accept(InboundItem.Contact contact) {
+        return accept(contact.channel(), contact.providerId(), contact.contactId(), null,
+                eventId -> publisher.publish(Topics.CONTACT, eventId, contact.contactId(), contact.type(), contact.event()));
+    }
+
+    private Uni<Outcome> accept(String channel, String providerId, String conversationKey, Instant receivedAt,
+            Function<UUID, Uni<Void>> publish) {
+        DedupKey key = new DedupKey(channel, providerId);
         Executor context = VertxContexts.current();
         CompletableFuture<Outcome> mine = new CompletableFuture<>();
         CompletableFuture<Outcome> running = inFlight.putIfAbsent(key, mine);
@@ -72,7 +87,7 @@ public class InboundAcceptance {
                     .map(outcome -> new Outcome(true, outcome.eventId(), outcome.conversationKey()))
                     .emitOn(context);
         }
-        attempt(key, conversationKey, message).subscribe().with(
+        attempt(key, conversationKey, receivedAt, publish).subscribe().with(
                 outcome -> {
                     inFlight.remove(key, mine);
                     mine.complete(outcome);
@@ -92,10 +107,10 @@ public class InboundAcceptance {
         return UUID.nameUUIDFromBytes((channel + ":" + providerMessageId).getBytes(StandardCharsets.UTF_8));
     }
 
-    private Uni<Outcome> attempt(DedupKey key, String conversationKey, MessageReceived message) {
+    private Uni<Outcome> attempt(DedupKey key, String conversationKey, Instant receivedAt, Function<UUID, Uni<Void>> publish) {
         UUID eventId = eventId(key.channel(), key.providerMessageId());
-        return claim(key, eventId, conversationKey, message.receivedAt()).chain(claimed -> claimed
-                ? publish(key, eventId, conversationKey, message)
+        return claim(key, eventId, conversationKey, receivedAt).chain(claimed -> claimed
+                ? publish(key, eventId, conversationKey, publish)
                 : existing(key).chain(row -> {
                     if (row == null) {
                         return Uni.createFrom().failure(new InFlightElsewhere(key.channel(), key.providerMessageId()));
@@ -104,13 +119,13 @@ public class InboundAcceptance {
                         return Uni.createFrom().item(new Outcome(true, row.getUUID("event_id"), row.getString("conversation_key")));
                     }
                     return takeOver(key, row.getOffsetDateTime("claimed_at")).chain(tookOver -> tookOver
-                            ? publish(key, row.getUUID("event_id"), row.getString("conversation_key"), message)
+                            ? publish(key, row.getUUID("event_id"), row.getString("conversation_key"), publish)
                             : Uni.createFrom().failure(new InFlightElsewhere(key.channel(), key.providerMessageId())));
                 }));
     }
 
-    private Uni<Outcome> publish(DedupKey key, UUID eventId, String conversationKey, MessageReceived message) {
-        return publisher.publish(eventId, conversationKey, message)
+    private Uni<Outcome> publish(DedupKey key, UUID eventId, String conversationKey, Function<UUID, Uni<Void>> publish) {
+        return publish.apply(eventId)
                 .onFailure().call(failure -> release(key))
                 .chain(() -> confirm(key))
                 .replaceWith(new Outcome(false, eventId, conversationKey));

@@ -23,13 +23,15 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.supportsuite.events.EventTypes;
+import io.supportsuite.events.Topics;
 import io.supportsuite.events.inbound.MessageReceived;
 import io.supportsuite.gateway.VertxContexts;
 import io.supportsuite.gateway.config.GatewayConfig;
 
 /**
- * Publishes {@code message.received} on {@code support.inbound.v1} as a binary-mode CloudEvent and
- * completes only when the broker acknowledged it (C4: a webhook answers 2xx after that, never before).
+ * Publishes what a webhook accepted — {@code message.received} on {@code support.inbound.v1}, live-contact
+ * events on {@code support.contact.v1} — as binary-mode CloudEvents, and completes only when the broker
+ * acknowledged (C4: a webhook answers 2xx after that, never before).
  */
 @ApplicationScoped
 public class InboundPublisher {
@@ -61,21 +63,30 @@ public class InboundPublisher {
         return false;
     }
 
-    /** Completes on the caller's Vert.x context once Kafka acknowledged; fails on a refusal or time-out. */
+    /** {@code message.received} on {@code support.inbound.v1}; see {@link #publish(String, UUID, String, String, Object)}. */
     public Uni<Void> publish(UUID eventId, String key, MessageReceived message) {
+        return publish(Topics.INBOUND, eventId, key, EventTypes.MESSAGE_RECEIVED, message);
+    }
+
+    /**
+     * One event on {@code topic} (support.inbound.v1, or support.contact.v1 for live-contact events), keyed by
+     * conversation or contact. Completes on the caller's Vert.x context once Kafka acknowledged; fails on a
+     * refusal or time-out.
+     */
+    public Uni<Void> publish(String topic, UUID eventId, String key, String type, Object event) {
         Executor context = VertxContexts.current();
         String payload;
         try {
-            payload = mapper.writeValueAsString(message);
+            payload = mapper.writeValueAsString(event);
         } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(new IllegalArgumentException("Message not serialisable", e));
+            return Uni.createFrom().failure(new IllegalArgumentException("Event not serialisable", e));
         }
         CompletableFuture<Void> acked = new CompletableFuture<>();
         Message<String> record = Message.of(payload)
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build())
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withTopic(topic).withKey(key).build())
                 .addMetadata(OutgoingCloudEventMetadata.builder()
                         .withId(eventId.toString())
-                        .withType(EventTypes.MESSAGE_RECEIVED)
+                        .withType(type)
                         .withSource(source)
                         .withSubject(key)
                         .withTimestamp(clock.instant().atZone(ZoneOffset.UTC))

@@ -41,14 +41,12 @@ public class WebhookFlow {
     public record Receipt(String status, List<ItemReceipt> items) {
     }
 
-    private final InboundAcceptance messages;
-    private final ContactAcceptance contacts;
+    private final InboundAcceptance acceptance;
     private final GatewayConfig config;
     private final GatewayMetrics metrics;
 
-    public WebhookFlow(InboundAcceptance messages, ContactAcceptance contacts, GatewayConfig config, GatewayMetrics metrics) {
-        this.messages = messages;
-        this.contacts = contacts;
+    public WebhookFlow(InboundAcceptance acceptance, GatewayConfig config, GatewayMetrics metrics) {
+        this.acceptance = acceptance;
         this.config = config;
         this.metrics = metrics;
     }
@@ -98,11 +96,11 @@ public class WebhookFlow {
     private Uni<ItemReceipt> accept(String channel, InboundItem item) {
         if (item instanceof InboundItem.Message message) {
             // Counted under the message's own channel: one Meta webhook serves facebook, instagram and whatsapp.
-            return messages.accept(message.conversationKey(), message.message())
+            return acceptance.accept(message.conversationKey(), message.message())
                     .map(outcome -> counted(message.message().channel(), outcome));
         }
         if (item instanceof InboundItem.Contact contact) {
-            return contacts.accept(contact).map(outcome -> counted(contact.channel(), outcome));
+            return acceptance.accept(contact).map(outcome -> counted(contact.channel(), outcome));
         }
         String reason = ((InboundItem.Ignored) item).reason();
         metrics.itemIgnored(channel, reason);
