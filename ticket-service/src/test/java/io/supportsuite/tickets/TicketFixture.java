@@ -55,6 +55,15 @@ public final class TicketFixture implements AutoCloseable {
         }
     }
 
+    /** Publishes an event as sla-monitor would on {@code support.sla.v1}, keyed by ticket; returns its {@code ce_id}. */
+    public String sla(String ticketId, String type, Object event, String ceId) {
+        try {
+            return probe.send(Topics.SLA, ticketId, type, ceId, mapper.writeValueAsString(event));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Publishes any body as a {@code message.received} event, as a faulty producer might. */
     public void sendRaw(String key, String ceId, String json) {
         probe.send(Topics.INBOUND, key, EventTypes.MESSAGE_RECEIVED, ceId, json);

@@ -28,6 +28,10 @@ public interface TicketsConfig {
 
     Listing listing();
 
+    AutoClose autoClose();
+
+    Sla sla();
+
     interface Customer {
         @WithDefault("en")
         String locale();
@@ -51,5 +55,25 @@ public interface TicketsConfig {
 
         @WithDefault("200")
         int maxLimit();
+    }
+
+    interface AutoClose {
+        /** A solved ticket closes by itself this long after it was solved (unless reopened before). */
+        @WithDefault("P4D")
+        Duration after();
+
+        /** How often the job looks for solved tickets due to close; read by the job's schedule. */
+        @WithDefault("PT1M")
+        Duration checkEvery();
+
+        /** Tickets closed per transaction. */
+        @WithDefault("200")
+        int batchSize();
+    }
+
+    interface Sla {
+        /** R4: a ticket is at risk once one of its running clocks warned at this stage (percent of the budget) or later. */
+        @WithDefault("80")
+        int atRiskPercent();
     }
 }

@@ -22,19 +22,25 @@ import io.supportsuite.tickets.customer.CustomerIdentity;
 import io.supportsuite.tickets.ticket.Ticket;
 import io.supportsuite.tickets.ticket.TicketMessage;
 import io.supportsuite.tickets.ticket.TicketStatus;
+import io.supportsuite.tickets.timeline.ActivityKind;
+import io.supportsuite.tickets.timeline.Timeline;
+import io.supportsuite.tickets.timeline.Timeline.Actor;
 
 /**
  * Maps ticket changes to the contract's events and records them in the outbox, in the caller's transaction
- * (no dual writes). Every event is keyed by the ticket id.
+ * (no dual writes), with the line it makes in the ticket's timeline (C7; messages are their own lines). Every event is
+ * keyed by the ticket id.
  */
 @ApplicationScoped
 public class TicketEvents {
 
     private final Outbox outbox;
+    private final Timeline timeline;
     private final TicketsConfig config;
 
-    public TicketEvents(Outbox outbox, TicketsConfig config) {
+    public TicketEvents(Outbox outbox, Timeline timeline, TicketsConfig config) {
         this.outbox = outbox;
+        this.timeline = timeline;
         this.config = config;
     }
 
@@ -51,7 +57,9 @@ public class TicketEvents {
 
     public Uni<Void> statusChanged(Ticket ticket, TicketStatus from, TicketStatus to, String actor, String reason, Instant at) {
         return ticketEvent(ticket, EventTypes.TICKET_STATUS_CHANGED,
-                new TicketStatusChanged(ticket.id.toString(), from.wire(), to.wire(), actor, reason, at));
+                new TicketStatusChanged(ticket.id.toString(), from.wire(), to.wire(), actor, reason, at))
+                .chain(() -> timeline.record(ticket.id, ActivityKind.STATUS_CHANGED, Actor.of(actor), null,
+                        Timeline.details("from", from.wire(), "to", to.wire(), "reason", reason), at));
     }
 
     public Uni<Void> replied(Ticket ticket, TicketMessage reply, boolean firstResponse) {

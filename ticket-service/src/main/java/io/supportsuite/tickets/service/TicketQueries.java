@@ -12,6 +12,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import io.supportsuite.tickets.api.CustomerSummary;
+import io.supportsuite.tickets.api.SlaView;
 import io.supportsuite.tickets.api.TicketDetail;
 import io.supportsuite.tickets.api.TicketPage;
 import io.supportsuite.tickets.api.TicketSummary;
@@ -22,15 +23,18 @@ import io.supportsuite.tickets.customer.CustomerIdentity;
 import io.supportsuite.tickets.ticket.Ticket;
 import io.supportsuite.tickets.ticket.TicketMessage;
 import io.supportsuite.tickets.ticket.TicketStatus;
+import io.supportsuite.tickets.timeline.TimelineReader;
 
 /** What the agent console reads: the queue (newest first, keyset-paged by ticket number) and one ticket with its transcript. */
 @ApplicationScoped
 public class TicketQueries {
 
     private final TicketsConfig config;
+    private final TimelineReader timeline;
 
-    public TicketQueries(TicketsConfig config) {
+    public TicketQueries(TicketsConfig config, TimelineReader timeline) {
         this.config = config;
+        this.timeline = timeline;
     }
 
     public Uni<TicketPage> list(String status, String limit, String before) {
@@ -69,11 +73,12 @@ public class TicketQueries {
         return Panache.withSession(() -> Ticket.<Ticket>findById(id).chain(ticket -> ticket == null ? Uni.createFrom().nullItem()
                 : customers(List.of(ticket.customerId)).chain(customers -> TicketMessage
                         .<TicketMessage>list("ticketId = ?1 order by seq", ticket.id)
-                        .map(messages -> new TicketDetail(ticket.id.toString(), ticket.number, ticket.subject, ticket.status,
-                                ticket.priority, ticket.channel, customers.get(ticket.customerId),
-                                ticket.followUpOf == null ? null : ticket.followUpOf.toString(), ticket.createdAt, ticket.updatedAt,
-                                ticket.firstRespondedAt, ticket.solvedAt, ticket.closedAt,
-                                messages.stream().map(TicketQueries::entry).toList())))));
+                        .chain(messages -> timeline.of(ticket.id, messages)
+                                .map(lines -> new TicketDetail(ticket.id.toString(), ticket.number, ticket.subject, ticket.status,
+                                        ticket.priority, ticket.channel, customers.get(ticket.customerId),
+                                        ticket.followUpOf == null ? null : ticket.followUpOf.toString(), ticket.createdAt,
+                                        ticket.updatedAt, ticket.firstRespondedAt, ticket.solvedAt, ticket.closedAt, sla(ticket),
+                                        messages.stream().map(TicketQueries::entry).toList(), lines))))));
     }
 
     /** One ticket as the queue shows it; inside the caller's session. */
@@ -96,7 +101,11 @@ public class TicketQueries {
 
     private static TicketSummary summary(Ticket t, Map<UUID, CustomerSummary> customers) {
         return new TicketSummary(t.id.toString(), t.number, t.subject, t.status, t.priority, t.channel, customers.get(t.customerId),
-                t.createdAt, t.updatedAt, t.firstRespondedAt);
+                t.createdAt, t.updatedAt, t.firstRespondedAt, sla(t));
+    }
+
+    private static SlaView sla(Ticket t) {
+        return new SlaView(t.slaDeadline, t.slaAtRisk, t.slaBreached);
     }
 
     /** Customers by id with their e-mail address; two queries, one after the other on the session. */

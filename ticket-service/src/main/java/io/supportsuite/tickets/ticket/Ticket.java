@@ -51,6 +51,17 @@ public class Ticket extends PanacheEntityBase {
     @Column(name = "closed_at")
     public Instant closedAt;
 
+    /** The next SLA deadline owed (from support.sla.v1); null when no clock runs. */
+    @Column(name = "sla_deadline")
+    public Instant slaDeadline;
+
+    /** A running clock passed the at-risk warning stage (R4). */
+    @Column(name = "sla_at_risk")
+    public boolean slaAtRisk;
+
+    @Column(name = "sla_breached")
+    public boolean slaBreached;
+
     public TicketStatus status() {
         return TicketStatus.parse(status).orElseThrow(() -> new IllegalStateException("Ticket " + id + " has status " + status));
     }
@@ -61,7 +72,7 @@ public class Ticket extends PanacheEntityBase {
         switch (to) {
             case SOLVED -> solvedAt = at;
             case CLOSED -> closedAt = at;
-            case OPEN, PENDING -> solvedAt = null;
+            case OPEN, PENDING, ON_HOLD -> solvedAt = null;
             default -> {
             }
         }
