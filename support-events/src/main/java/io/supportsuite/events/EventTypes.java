@@ -32,6 +32,7 @@ public final class EventTypes {
     public static final String CALLBACK_SCHEDULED = "support.callback.scheduled.v1";
     public static final String CALLBACK_COMPLETED = "support.callback.completed.v1";
     public static final String TICKET_CSAT_RECORDED = "support.ticket.csat.recorded.v1";
+    public static final String TICKET_TAGS_CHANGED = "support.ticket.tags.changed.v1";
 
     // support.sla.v1
     public static final String SLA_CLOCK_STARTED = "support.sla.clock.started.v1";

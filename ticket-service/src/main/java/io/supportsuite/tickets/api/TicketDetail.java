@@ -10,5 +10,6 @@ import java.util.List;
  */
 public record TicketDetail(String id, long number, String subject, String status, String priority, String channel,
         CustomerSummary customer, String followUpOf, Instant createdAt, Instant updatedAt, Instant firstRespondedAt,
-        Instant solvedAt, Instant closedAt, SlaView sla, List<TranscriptEntry> messages, List<TimelineEntry> timeline) {
+        Instant solvedAt, Instant closedAt, SlaView sla, String assigneeId, String teamId, List<String> tags, String escalatedTo,
+        String mergedInto, List<TranscriptEntry> messages, List<TimelineEntry> timeline) {
 }

@@ -32,6 +32,8 @@ public interface TicketsConfig {
 
     Sla sla();
 
+    Security security();
+
     interface Customer {
         @WithDefault("en")
         String locale();
@@ -58,7 +60,10 @@ public interface TicketsConfig {
     }
 
     interface AutoClose {
-        /** A solved ticket closes by itself this long after it was solved (unless reopened before). */
+        /**
+         * A solved ticket closes by itself this long after it was solved (unless reopened before), but never before
+         * {@link #reopenWindow()} has passed (C3: a reply within it reopens the ticket; a closed ticket is final).
+         */
         @WithDefault("P4D")
         Duration after();
 
@@ -75,5 +80,22 @@ public interface TicketsConfig {
         /** R4: a ticket is at risk once one of its running clocks warned at this stage (percent of the budget) or later. */
         @WithDefault("80")
         int atRiskPercent();
+    }
+
+    interface Security {
+        /** The admin created on a fresh database, so someone can log in and create the others. */
+        Admin admin();
+    }
+
+    interface Admin {
+        @WithDefault("admin")
+        String username();
+
+        @WithDefault("Administrator")
+        String name();
+
+        /** A local default: set TICKETS_SECURITY_ADMIN_PASSWORD in any real deployment. */
+        @WithDefault("support-admin")
+        String password();
     }
 }

@@ -1,6 +1,7 @@
 package io.supportsuite.tickets.service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -19,7 +20,8 @@ import io.supportsuite.tickets.ticket.Ticket;
 import io.supportsuite.tickets.ticket.TicketStatus;
 
 /**
- * Closes solved tickets once {@code tickets.auto-close.after} has passed since they were solved. Nothing is
+ * Closes solved tickets once {@code tickets.auto-close.after} (and the C3 reopen window) has passed since they were
+ * solved. Nothing is
  * kept in memory: each run asks the database which tickets are due, so a restart loses nothing and a
  * ticket that fell due while the service was down closes at the next run; several instances may run it at
  * once, since each claims its batch with {@code FOR UPDATE SKIP LOCKED}.
@@ -55,6 +57,14 @@ public class AutoClose {
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 
+    /**
+     * How long after solving a ticket closes: the configured time, but never before the reopen window has passed,
+     * since a customer's reply within it must reopen the ticket (C3) and a closed ticket is final.
+     */
+    public static Duration closeAfter(Duration configured, Duration reopenWindow) {
+        return configured.compareTo(reopenWindow) >= 0 ? configured : reopenWindow;
+    }
+
     /** Closes every due ticket, batch after batch; returns how many it closed. */
     public Uni<Integer> closeDue() {
         return Panache.withTransaction(this::batch)
@@ -71,7 +81,7 @@ public class AutoClose {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return Panache.getSession()
                 .chain(session -> session.createNativeQuery(CLAIM, UUID.class)
-                        .setParameter("cutoff", now.minus(config.autoClose().after()))
+                        .setParameter("cutoff", now.minus(closeAfter(config.autoClose().after(), config.reopenWindow())))
                         .setParameter("limit", config.autoClose().batchSize())
                         .getResultList())
                 .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<Ticket>of())

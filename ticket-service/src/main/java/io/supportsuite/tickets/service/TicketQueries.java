@@ -25,7 +25,7 @@ import io.supportsuite.tickets.ticket.TicketMessage;
 import io.supportsuite.tickets.ticket.TicketStatus;
 import io.supportsuite.tickets.timeline.TimelineReader;
 
-/** What the agent console reads: the queue (newest first, keyset-paged by ticket number) and one ticket with its transcript. */
+/** What the agent console reads: the queue (newest first, keyset-paged by ticket number) and one ticket with its transcript and timeline. */
 @ApplicationScoped
 public class TicketQueries {
 
@@ -68,22 +68,21 @@ public class TicketQueries {
                 }));
     }
 
-    /** The ticket with its transcript, or null when there is no such ticket. */
+    /** The ticket with its transcript and timeline, or null when there is no such ticket. */
     public Uni<TicketDetail> detail(UUID id) {
         return Panache.withSession(() -> Ticket.<Ticket>findById(id).chain(ticket -> ticket == null ? Uni.createFrom().nullItem()
-                : customers(List.of(ticket.customerId)).chain(customers -> TicketMessage
-                        .<TicketMessage>list("ticketId = ?1 order by seq", ticket.id)
+                : summary(ticket).chain(s -> TicketMessage.<TicketMessage>list("ticketId = ?1 order by seq", ticket.id)
                         .chain(messages -> timeline.of(ticket.id, messages)
-                                .map(lines -> new TicketDetail(ticket.id.toString(), ticket.number, ticket.subject, ticket.status,
-                                        ticket.priority, ticket.channel, customers.get(ticket.customerId),
-                                        ticket.followUpOf == null ? null : ticket.followUpOf.toString(), ticket.createdAt,
-                                        ticket.updatedAt, ticket.firstRespondedAt, ticket.solvedAt, ticket.closedAt, sla(ticket),
+                                .map(lines -> new TicketDetail(s.id(), s.number(), s.subject(), s.status(), s.priority(), s.channel(),
+                                        s.customer(), ticket.followUpOf == null ? null : ticket.followUpOf.toString(), s.createdAt(),
+                                        s.updatedAt(), s.firstRespondedAt(), ticket.solvedAt, ticket.closedAt, s.sla(), s.assigneeId(),
+                                        s.teamId(), s.tags(), s.escalatedTo(), s.mergedInto(),
                                         messages.stream().map(TicketQueries::entry).toList(), lines))))));
     }
 
     /** One ticket as the queue shows it; inside the caller's session. */
     public Uni<TicketSummary> summary(Ticket ticket) {
-        return customers(List.of(ticket.customerId)).map(customers -> summary(ticket, customers));
+        return summaries(List.of(ticket)).map(list -> list.get(0));
     }
 
     public static TranscriptEntry entry(TicketMessage m) {
@@ -91,17 +90,23 @@ public class TicketQueries {
                 m.messageId, m.inReplyTo, m.createdAt);
     }
 
-    private Uni<List<TicketSummary>> summaries(List<Ticket> tickets) {
+    Uni<List<TicketSummary>> summaries(List<Ticket> tickets) {
         if (tickets.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
         return customers(tickets.stream().map(t -> t.customerId).distinct().toList())
-                .map(customers -> tickets.stream().map(t -> summary(t, customers)).toList());
+                .chain(customers -> Tags.of(tickets.stream().map(t -> t.id).toList())
+                        .map(tags -> tickets.stream().map(t -> summary(t, customers, tags.getOrDefault(t.id, List.of()))).toList()));
     }
 
-    private static TicketSummary summary(Ticket t, Map<UUID, CustomerSummary> customers) {
+    private static TicketSummary summary(Ticket t, Map<UUID, CustomerSummary> customers, List<String> tags) {
         return new TicketSummary(t.id.toString(), t.number, t.subject, t.status, t.priority, t.channel, customers.get(t.customerId),
-                t.createdAt, t.updatedAt, t.firstRespondedAt, sla(t));
+                t.createdAt, t.updatedAt, t.firstRespondedAt, sla(t), text(t.assigneeId), text(t.teamId), tags, text(t.escalatedTo),
+                text(t.mergedInto));
+    }
+
+    private static String text(UUID id) {
+        return id == null ? null : id.toString();
     }
 
     private static SlaView sla(Ticket t) {

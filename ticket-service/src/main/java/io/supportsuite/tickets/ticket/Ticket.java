@@ -62,6 +62,23 @@ public class Ticket extends PanacheEntityBase {
     @Column(name = "sla_breached")
     public boolean slaBreached;
 
+    @Column(name = "team_id")
+    public UUID teamId;
+
+    @Column(name = "assignee_id")
+    public UUID assigneeId;
+
+    /** The supervisor the ticket was escalated to (C6). */
+    @Column(name = "escalated_to")
+    public UUID escalatedTo;
+
+    @Column(name = "escalated_at")
+    public Instant escalatedAt;
+
+    /** Set on a ticket merged into another: it is closed, and its transcript lives there. */
+    @Column(name = "merged_into")
+    public UUID mergedInto;
+
     public TicketStatus status() {
         return TicketStatus.parse(status).orElseThrow(() -> new IllegalStateException("Ticket " + id + " has status " + status));
     }

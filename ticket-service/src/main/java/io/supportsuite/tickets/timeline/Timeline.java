@@ -43,8 +43,13 @@ public class Timeline {
     }
 
     public Uni<Void> record(UUID ticketId, String kind, Actor actor, String text, Map<String, ?> details, Instant at) {
+        return record(UUID.randomUUID(), ticketId, kind, actor, text, details, at);
+    }
+
+    /** A line with a given id (a note's id is the one its event names). */
+    public Uni<Void> record(UUID id, UUID ticketId, String kind, Actor actor, String text, Map<String, ?> details, Instant at) {
         TicketActivity line = new TicketActivity();
-        line.id = UUID.randomUUID();
+        line.id = id;
         line.ticketId = ticketId;
         line.kind = kind;
         line.actorId = actor.id();
