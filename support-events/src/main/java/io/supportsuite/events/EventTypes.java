@@ -32,6 +32,7 @@ public final class EventTypes {
     public static final String CALLBACK_SCHEDULED = "support.callback.scheduled.v1";
     public static final String CALLBACK_COMPLETED = "support.callback.completed.v1";
     public static final String TICKET_CSAT_RECORDED = "support.ticket.csat.recorded.v1";
+    public static final String TICKET_TAGS_CHANGED = "support.ticket.tags.changed.v1";
     /** From notification-service: a pending ticket got its one reminder and no answer; solve it (N3). */
     public static final String TICKET_AUTO_SOLVE_DUE = "support.ticket.autosolve.due.v1";
 

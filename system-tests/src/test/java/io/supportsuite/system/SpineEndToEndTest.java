@@ -105,7 +105,7 @@ class SpineEndToEndTest {
             String ticketId = ticket.getString("id");
             Instant deadline = Instant.parse(ticket.getString("createdAt")).plus(BUDGET);
 
-            given().contentType("application/json")
+            agent().contentType("application/json")
                     .body(Map.of("body", "We refunded the second charge.", "agentId", "agent-7", "agentName", "Linus"))
                     .post(suite.url("ticket-service") + "/api/tickets/" + ticketId + "/replies")
                     .then().statusCode(201);
@@ -122,7 +122,7 @@ class SpineEndToEndTest {
             // C3: the customer's answer to the agent's mail lands on the same ticket.
             postEmail(email(customer, "Re: " + subject, "Thanks, all good.", UUID.randomUUID() + "@customer.example",
                     replyId.replaceAll("[<>]", "")), 202);
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> agent()
                     .get(suite.url("ticket-service") + "/api/tickets/" + ticketId).then()
                     .body("messages.size()", equalTo(3))
                     .body("messages[2].text", equalTo("Thanks, all good.")));
@@ -185,6 +185,11 @@ class SpineEndToEndTest {
         return mail.toString();
     }
 
+    /** ticket-service's API needs a logged-in agent: the admin it creates from its configuration (local default). */
+    private static io.restassured.specification.RequestSpecification agent() {
+        return given().auth().preemptive().basic("admin", "support-admin");
+    }
+
     private static void postEmail(String json, int expectedStatus) {
         given().contentType("application/json")
                 .header(WebhookSigning.HEADER, WebhookSigning.signature(RunningSuite.EMAIL_SECRET, json))
@@ -196,17 +201,17 @@ class SpineEndToEndTest {
     private static JsonPath awaitTicket(String subject) {
         String[] id = new String[1];
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            List<Map<String, Object>> items = given().get(suite.url("ticket-service") + "/api/tickets")
+            List<Map<String, Object>> items = agent().get(suite.url("ticket-service") + "/api/tickets")
                     .then().statusCode(200).extract().jsonPath().getList("items");
             items.stream().filter(t -> subject.equals(t.get("subject"))).findFirst()
                     .ifPresent(t -> id[0] = String.valueOf(t.get("id")));
             return id[0] != null;
         });
-        return given().get(suite.url("ticket-service") + "/api/tickets/" + id[0]).then().statusCode(200).extract().jsonPath();
+        return agent().get(suite.url("ticket-service") + "/api/tickets/" + id[0]).then().statusCode(200).extract().jsonPath();
     }
 
     private static long ticketsWithSubject(String subject) {
-        List<Map<String, Object>> items = given().get(suite.url("ticket-service") + "/api/tickets")
+        List<Map<String, Object>> items = agent().get(suite.url("ticket-service") + "/api/tickets")
                 .then().statusCode(200).extract().jsonPath().getList("items");
         return items.stream().filter(t -> subject.equals(t.get("subject"))).count();
     }

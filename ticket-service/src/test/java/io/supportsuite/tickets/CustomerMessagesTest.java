@@ -260,7 +260,8 @@ class CustomerMessagesTest {
 
         assertNotEquals(old.ticketId(), followUp.ticketId());
         fixture.ticket(followUp.ticketId()).body("followUpOf", equalTo(old.ticketId()));
-        fixture.ticket(old.ticketId()).body("status", equalTo("solved")).body("messages", hasSize(1));
+        // Not reopened; by now the auto-close job may have closed it (solved more than the reopen window ago).
+        fixture.ticket(old.ticketId()).body("status", org.hamcrest.Matchers.oneOf("solved", "closed")).body("messages", hasSize(1));
     }
 
     @Test

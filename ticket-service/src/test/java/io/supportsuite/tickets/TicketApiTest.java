@@ -226,8 +226,8 @@ class TicketApiTest {
         fixture.reply(id, "   ", "agent-1", "Ada Agent").statusCode(422).contentType(PROBLEM)
                 .body("type", endsWith("/invalid-request"))
                 .body("errors.field", equalTo(List.of("body")));
-        given().contentType(ContentType.JSON).body(Map.of("body", "Hi")).post("/api/tickets/{id}/replies", id).then()
-                .statusCode(422).body("errors.field", equalTo(List.of("agentId", "agentName")));
+        given().contentType(ContentType.JSON).body(Map.of("agentId", "agent-1")).post("/api/tickets/{id}/replies", id).then()
+                .statusCode(422).body("errors.field", equalTo(List.of("body")));
         fixture.reply(id, "x".repeat(64 * 1024 + 1), "agent-1", "Ada Agent").statusCode(422)
                 .body("errors.field", equalTo(List.of("body")));
         fixture.reply(id, "x".repeat(64 * 1024), "agent-1", "Ada Agent").statusCode(201);

@@ -12,6 +12,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.awaitility.Awaitility;
+
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.supportsuite.devstack.testing.TopicProbe;
@@ -32,9 +35,32 @@ public final class TicketFixture implements AutoCloseable {
     private final TopicProbe probe;
     private final ObjectMapper mapper;
 
+    /** The admin seeded from configuration (tickets.security.admin.*); every request logs in as them unless told otherwise. */
+    public static final String ADMIN = "admin";
+    public static final String ADMIN_PASSWORD = "support-admin";
+
     public TicketFixture(String bootstrapServers, ObjectMapper mapper) {
         this.probe = new TopicProbe(bootstrapServers, Topics.TICKETS, Topics.OUTBOUND, Topics.INBOUND + Topics.DLQ_SUFFIX);
         this.mapper = mapper;
+        RestAssured.authentication = RestAssured.preemptive().basic(ADMIN, ADMIN_PASSWORD);
+        // The admin is created once the schema is migrated, just after start-up.
+        Awaitility.await().atMost(WAIT).until(() -> given().get("/api/me").statusCode() == 200);
+    }
+
+    /** Creates an agent (as the admin) and answers their id. */
+    public String agent(String username, String name, String role, String... teamIds) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("username", username, "name", name, "password", username + "-secret", "role", role, "teamIds", List.of(teamIds)))
+                .post("/api/agents").then().statusCode(201).extract().path("id");
+    }
+
+    public String team(String name) {
+        return given().contentType(ContentType.JSON).body(Map.of("name", name)).post("/api/teams").then().statusCode(201).extract().path("id");
+    }
+
+    /** A request made as the given agent (password: username + "-secret", see {@link #agent}). */
+    public static io.restassured.specification.RequestSpecification as(String username) {
+        return given().auth().preemptive().basic(username, username + "-secret");
     }
 
     public Mail mail() {
@@ -50,6 +76,15 @@ public final class TicketFixture implements AutoCloseable {
     public String send(Mail mail, String ceId) {
         try {
             return probe.send(Topics.INBOUND, mail.key(), EventTypes.MESSAGE_RECEIVED, ceId, mapper.writeValueAsString(mail.event()));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Publishes an event as sla-monitor would on {@code support.sla.v1}, keyed by ticket; returns its {@code ce_id}. */
+    public String sla(String ticketId, String type, Object event, String ceId) {
+        try {
+            return probe.send(Topics.SLA, ticketId, type, ceId, mapper.writeValueAsString(event));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -28,6 +28,12 @@ public interface TicketsConfig {
 
     Listing listing();
 
+    AutoClose autoClose();
+
+    Sla sla();
+
+    Security security();
+
     interface Customer {
         @WithDefault("en")
         String locale();
@@ -51,5 +57,45 @@ public interface TicketsConfig {
 
         @WithDefault("200")
         int maxLimit();
+    }
+
+    interface AutoClose {
+        /**
+         * A solved ticket closes by itself this long after it was solved (unless reopened before), but never before
+         * {@link #reopenWindow()} has passed (C3: a reply within it reopens the ticket; a closed ticket is final).
+         */
+        @WithDefault("P4D")
+        Duration after();
+
+        /** How often the job looks for solved tickets due to close; read by the job's schedule. */
+        @WithDefault("PT1M")
+        Duration checkEvery();
+
+        /** Tickets closed per transaction. */
+        @WithDefault("200")
+        int batchSize();
+    }
+
+    interface Sla {
+        /** R4: a ticket is at risk once one of its running clocks warned at this stage (percent of the budget) or later. */
+        @WithDefault("80")
+        int atRiskPercent();
+    }
+
+    interface Security {
+        /** The admin created on a fresh database, so someone can log in and create the others. */
+        Admin admin();
+    }
+
+    interface Admin {
+        @WithDefault("admin")
+        String username();
+
+        @WithDefault("Administrator")
+        String name();
+
+        /** A local default: set TICKETS_SECURITY_ADMIN_PASSWORD in any real deployment. */
+        @WithDefault("support-admin")
+        String password();
     }
 }

@@ -1,5 +1,6 @@
 package io.supportsuite.tickets.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -17,9 +18,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
+import io.supportsuite.tickets.agent.Agent;
 import io.supportsuite.tickets.api.ReplyRequest;
 import io.supportsuite.tickets.api.StatusChangeRequest;
 import io.supportsuite.tickets.api.TicketDetail;
@@ -35,6 +38,9 @@ import io.supportsuite.tickets.service.TicketQueries;
 @Path("/api/tickets")
 @Tag(name = "Tickets", description = "The queue, transcripts, agent replies and status changes")
 @Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "basic")
+@RolesAllowed({ Agent.AGENT, Agent.SUPERVISOR, Agent.ADMIN })
+@APIResponse(responseCode = "401", description = "Not logged in")
 public class TicketResource {
 
     private final TicketQueries queries;

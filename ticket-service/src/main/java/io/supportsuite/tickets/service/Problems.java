@@ -44,6 +44,18 @@ public final class Problems {
         throw new ProblemException(400, "invalid-id", "Invalid id", "Ticket id '" + id + "' is not a UUID");
     }
 
+    /** An optional id field of a request body: null when absent, 422 naming the field when not a UUID. */
+    public static UUID optionalId(String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value.trim());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField(field, "'" + value + "' is not an id");
+        }
+    }
+
     public static ProblemException ticketNotFound(UUID id) {
         return ProblemException.notFound("Ticket", id);
     }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +18,12 @@ import io.smallrye.mutiny.Uni;
 import io.supportsuite.events.common.ThreadRefs;
 import io.supportsuite.events.outbound.MessageSend;
 import io.supportsuite.runtime.problem.ProblemException;
+import io.supportsuite.tickets.agent.Agent;
+import io.supportsuite.tickets.agent.CurrentAgent;
+import io.supportsuite.tickets.agent.Team;
 import io.supportsuite.tickets.api.ReplyRequest;
+import io.supportsuite.tickets.canned.CannedResponse;
+import io.supportsuite.tickets.canned.Placeholders;
 import io.supportsuite.tickets.config.TicketsConfig;
 import io.supportsuite.tickets.customer.Customer;
 import io.supportsuite.tickets.customer.CustomerDirectory;
@@ -37,13 +43,15 @@ public class Replies {
     static final String KIND = "agent_reply";
 
     private final CustomerDirectory customers;
+    private final CurrentAgent current;
     private final TicketEvents events;
     private final TicketMetrics metrics;
     private final TicketsConfig config;
     private final Clock clock;
 
-    public Replies(CustomerDirectory customers, TicketEvents events, TicketMetrics metrics, TicketsConfig config, Clock clock) {
+    public Replies(CustomerDirectory customers, CurrentAgent current, TicketEvents events, TicketMetrics metrics, TicketsConfig config, Clock clock) {
         this.customers = customers;
+        this.current = current;
         this.events = events;
         this.metrics = metrics;
         this.config = config;
@@ -55,10 +63,10 @@ public class Replies {
     }
 
     public Uni<TicketMessage> reply(UUID ticketId, ReplyRequest request) {
-        validate(request);
-        return Panache.withTransaction(() -> Ticket.<Ticket>findById(ticketId, LockModeType.PESSIMISTIC_WRITE)
+        UUID canned = validate(request);
+        return Panache.withTransaction(() -> current.agent().chain(agent -> Ticket.<Ticket>findById(ticketId, LockModeType.PESSIMISTIC_WRITE)
                 .onItem().ifNull().failWith(() -> Problems.ticketNotFound(ticketId))
-                .chain(ticket -> store(ticket, request)))
+                .chain(ticket -> author(ticket, agent, request, canned).chain(author -> store(ticket, author)))))
                 .invoke(reply -> {
                     metrics.replied(reply.ticket().channel, reply.firstResponse(),
                             Duration.between(reply.ticket().createdAt, reply.message().createdAt));
@@ -68,7 +76,33 @@ public class Replies {
                 .map(Reply::message);
     }
 
-    private Uni<Reply> store(Ticket ticket, ReplyRequest request) {
+    /** Who replies and what, the placeholders filled (C5, N7). */
+    private record Authored(String agentId, String agentName, String template, String team) {
+    }
+
+    private Uni<Authored> author(Ticket ticket, Agent agent, ReplyRequest request, UUID cannedId) {
+        Uni<String> cannedText = cannedId == null ? Uni.createFrom().nullItem()
+                : CannedResponse.<CannedResponse>findById(cannedId).onItem().ifNull()
+                        .failWith(() -> ProblemException.invalidField("cannedResponseId", "no such canned response")).map(c -> c.body);
+        return cannedText.chain(text -> teamName(ticket, agent).map(team -> {
+            String body = Problems.blank(request.body()) ? null : request.body();
+            String template = text == null ? body : body == null ? text : text + "\n\n" + body;
+            return new Authored(Problems.blank(request.agentId()) ? agent.id.toString() : request.agentId().trim(),
+                    Problems.blank(request.agentName()) ? agent.name : request.agentName().trim(), template, team);
+        }));
+    }
+
+    /** The ticket's team, else the agent's first team by name; null when neither has one. */
+    private static Uni<String> teamName(Ticket ticket, Agent agent) {
+        if (ticket.teamId != null) {
+            return Team.<Team>findById(ticket.teamId).map(t -> t == null ? null : t.name);
+        }
+        return Panache.getSession().chain(s -> s.createNativeQuery("SELECT t.name FROM team t JOIN agent_team a ON a.team_id = t.id "
+                + "WHERE a.agent_id = :agent ORDER BY t.name LIMIT 1", String.class).setParameter("agent", agent.id).getResultList())
+                .map(names -> names.isEmpty() ? null : names.get(0));
+    }
+
+    private Uni<Reply> store(Ticket ticket, Authored author) {
         TicketStatus before = ticket.status();
         if (before == TicketStatus.CLOSED) {
             throw ProblemException.conflict("ticket-closed", "Ticket " + ticket.number + " is closed; a reply needs a new ticket");
@@ -76,7 +110,13 @@ public class Replies {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return lastCustomerMessage(ticket.id).chain(parent -> Customer.<Customer>findById(ticket.customerId)
                 .chain(customer -> customers.identityOf(customer.id, CustomerIdentity.EMAIL).chain(recipient -> {
-                    TicketMessage reply = agentMessage(ticket, request, parent, now);
+                    String text = Placeholders.fill(author.template(), Map.of(Placeholders.CUSTOMER_NAME, nonNull(customer.name),
+                            Placeholders.TICKET_NUMBER, String.valueOf(ticket.number), Placeholders.AGENT_NAME, author.agentName(),
+                            Placeholders.AGENT_TEAM, nonNull(author.team())));
+                    if (text.getBytes(StandardCharsets.UTF_8).length > config.reply().maxBodyBytes()) {
+                        throw ProblemException.invalidField("body", "must be at most " + config.reply().maxBodyBytes() + " bytes");
+                    }
+                    TicketMessage reply = agentMessage(ticket, author, text, parent, now);
                     boolean first = ticket.firstRespondedAt == null;
                     if (first) {
                         ticket.firstRespondedAt = now;
@@ -91,25 +131,29 @@ public class Replies {
                             events.customerRef(customer, recipient).locale(), now);
                     Uni<Void> work = reply.persist().chain(() -> events.replied(ticket, reply, first));
                     if (before != ticket.status()) {
-                        work = work.chain(() -> events.statusChanged(ticket, before, ticket.status(), request.agentId(), "agent_replied", now));
+                        work = work.chain(() -> events.statusChanged(ticket, before, ticket.status(), author.agentId(), "agent_replied", now));
                     }
                     return work.chain(() -> events.send(ticket, send)).replaceWith(new Reply(reply, ticket, first));
                 })));
     }
 
-    private TicketMessage agentMessage(Ticket ticket, ReplyRequest request, TicketMessage parent, Instant now) {
+    private static String nonNull(String s) {
+        return s == null ? "" : s;
+    }
+
+    private TicketMessage agentMessage(Ticket ticket, Authored author, String text, TicketMessage parent, Instant now) {
         TicketMessage m = new TicketMessage();
         m.id = UUID.randomUUID();
         m.ticketId = ticket.id;
         m.direction = TicketMessage.OUTBOUND;
         m.authorType = TicketMessage.AGENT;
-        m.authorId = request.agentId().trim();
-        m.authorName = request.agentName().trim();
+        m.authorId = author.agentId();
+        m.authorName = author.agentName();
         m.channel = ticket.channel;
         m.messageId = Threading.newMessageId(m.id, config.messageIdDomain());
         m.inReplyTo = parent == null ? null : parent.messageId;
         m.references(Threading.replyChain(parent));
-        m.text = request.body();
+        m.text = text;
         m.createdAt = now;
         return m;
     }
@@ -124,16 +168,15 @@ public class Replies {
         return subject.toLowerCase(Locale.ROOT).startsWith("re:") ? subject : "Re: " + subject;
     }
 
-    private void validate(ReplyRequest request) {
-        if (request == null) {
-            Problems.validate().check(false, "body", "must not be blank").orFail();
-        }
+    /** Checks the request; answers the canned response's id, if one is named. */
+    private UUID validate(ReplyRequest request) {
+        boolean hasBody = request != null && !Problems.blank(request.body());
+        String cannedId = request == null ? null : request.cannedResponseId();
         Problems.validate()
-                .check(!Problems.blank(request.body()), "body", "must not be blank")
-                .check(request.body() == null || request.body().getBytes(StandardCharsets.UTF_8).length <= config.reply().maxBodyBytes(),
+                .check(hasBody || !Problems.blank(cannedId), "body", "must not be blank")
+                .check(!hasBody || request.body().getBytes(StandardCharsets.UTF_8).length <= config.reply().maxBodyBytes(),
                         "body", "must be at most " + config.reply().maxBodyBytes() + " bytes")
-                .check(!Problems.blank(request.agentId()), "agentId", "must not be blank")
-                .check(!Problems.blank(request.agentName()), "agentName", "must not be blank")
                 .orFail();
+        return Problems.optionalId(cannedId, "cannedResponseId");
     }
 }

@@ -14,6 +14,7 @@ import io.smallrye.mutiny.Uni;
 import io.supportsuite.runtime.problem.ProblemException;
 import io.supportsuite.tickets.api.StatusChangeRequest;
 import io.supportsuite.tickets.api.TicketSummary;
+import io.supportsuite.tickets.ticket.Lifecycle;
 import io.supportsuite.tickets.ticket.Ticket;
 import io.supportsuite.tickets.ticket.TicketStatus;
 
@@ -43,11 +44,9 @@ public class StatusChanges {
                 .onItem().ifNull().failWith(() -> Problems.ticketNotFound(ticketId))
                 .chain(ticket -> {
                     TicketStatus from = ticket.status();
-                    if (!from.canMoveTo(to)) {
-                        throw new ProblemException(409, "invalid-transition", "Invalid transition",
-                                "Ticket " + ticket.number + " cannot move from " + from.wire() + " to " + to.wire()
-                                        + (from.next().isEmpty() ? " (" + from.wire() + " is final)" : ""));
-                    }
+                    Lifecycle.refusal(from, to).ifPresent(why -> {
+                        throw new ProblemException(409, "invalid-transition", "Invalid transition", "Ticket " + ticket.number + " " + why);
+                    });
                     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
                     ticket.moveTo(to, now);
                     return events.statusChanged(ticket, from, to, by, "agent", now)

@@ -12,6 +12,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import io.supportsuite.tickets.api.CustomerSummary;
+import io.supportsuite.tickets.api.SlaView;
 import io.supportsuite.tickets.api.TicketDetail;
 import io.supportsuite.tickets.api.TicketPage;
 import io.supportsuite.tickets.api.TicketSummary;
@@ -22,15 +23,18 @@ import io.supportsuite.tickets.customer.CustomerIdentity;
 import io.supportsuite.tickets.ticket.Ticket;
 import io.supportsuite.tickets.ticket.TicketMessage;
 import io.supportsuite.tickets.ticket.TicketStatus;
+import io.supportsuite.tickets.timeline.TimelineReader;
 
-/** What the agent console reads: the queue (newest first, keyset-paged by ticket number) and one ticket with its transcript. */
+/** What the agent console reads: the queue (newest first, keyset-paged by ticket number) and one ticket with its transcript and timeline. */
 @ApplicationScoped
 public class TicketQueries {
 
     private final TicketsConfig config;
+    private final TimelineReader timeline;
 
-    public TicketQueries(TicketsConfig config) {
+    public TicketQueries(TicketsConfig config, TimelineReader timeline) {
         this.config = config;
+        this.timeline = timeline;
     }
 
     public Uni<TicketPage> list(String status, String limit, String before) {
@@ -64,21 +68,21 @@ public class TicketQueries {
                 }));
     }
 
-    /** The ticket with its transcript, or null when there is no such ticket. */
+    /** The ticket with its transcript and timeline, or null when there is no such ticket. */
     public Uni<TicketDetail> detail(UUID id) {
         return Panache.withSession(() -> Ticket.<Ticket>findById(id).chain(ticket -> ticket == null ? Uni.createFrom().nullItem()
-                : customers(List.of(ticket.customerId)).chain(customers -> TicketMessage
-                        .<TicketMessage>list("ticketId = ?1 order by seq", ticket.id)
-                        .map(messages -> new TicketDetail(ticket.id.toString(), ticket.number, ticket.subject, ticket.status,
-                                ticket.priority, ticket.channel, customers.get(ticket.customerId),
-                                ticket.followUpOf == null ? null : ticket.followUpOf.toString(), ticket.createdAt, ticket.updatedAt,
-                                ticket.firstRespondedAt, ticket.solvedAt, ticket.closedAt,
-                                messages.stream().map(TicketQueries::entry).toList())))));
+                : summary(ticket).chain(s -> TicketMessage.<TicketMessage>list("ticketId = ?1 order by seq", ticket.id)
+                        .chain(messages -> timeline.of(ticket.id, messages)
+                                .map(lines -> new TicketDetail(s.id(), s.number(), s.subject(), s.status(), s.priority(), s.channel(),
+                                        s.customer(), ticket.followUpOf == null ? null : ticket.followUpOf.toString(), s.createdAt(),
+                                        s.updatedAt(), s.firstRespondedAt(), ticket.solvedAt, ticket.closedAt, s.sla(), s.assigneeId(),
+                                        s.teamId(), s.tags(), s.escalatedTo(), s.mergedInto(),
+                                        messages.stream().map(TicketQueries::entry).toList(), lines))))));
     }
 
     /** One ticket as the queue shows it; inside the caller's session. */
     public Uni<TicketSummary> summary(Ticket ticket) {
-        return customers(List.of(ticket.customerId)).map(customers -> summary(ticket, customers));
+        return summaries(List.of(ticket)).map(list -> list.get(0));
     }
 
     public static TranscriptEntry entry(TicketMessage m) {
@@ -86,17 +90,27 @@ public class TicketQueries {
                 m.messageId, m.inReplyTo, m.createdAt);
     }
 
-    private Uni<List<TicketSummary>> summaries(List<Ticket> tickets) {
+    Uni<List<TicketSummary>> summaries(List<Ticket> tickets) {
         if (tickets.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
         return customers(tickets.stream().map(t -> t.customerId).distinct().toList())
-                .map(customers -> tickets.stream().map(t -> summary(t, customers)).toList());
+                .chain(customers -> Tags.of(tickets.stream().map(t -> t.id).toList())
+                        .map(tags -> tickets.stream().map(t -> summary(t, customers, tags.getOrDefault(t.id, List.of()))).toList()));
     }
 
-    private static TicketSummary summary(Ticket t, Map<UUID, CustomerSummary> customers) {
+    private static TicketSummary summary(Ticket t, Map<UUID, CustomerSummary> customers, List<String> tags) {
         return new TicketSummary(t.id.toString(), t.number, t.subject, t.status, t.priority, t.channel, customers.get(t.customerId),
-                t.createdAt, t.updatedAt, t.firstRespondedAt);
+                t.createdAt, t.updatedAt, t.firstRespondedAt, sla(t), text(t.assigneeId), text(t.teamId), tags, text(t.escalatedTo),
+                text(t.mergedInto));
+    }
+
+    private static String text(UUID id) {
+        return id == null ? null : id.toString();
+    }
+
+    private static SlaView sla(Ticket t) {
+        return new SlaView(t.slaDeadline, t.slaAtRisk, t.slaBreached);
     }
 
     /** Customers by id with their e-mail address; two queries, one after the other on the session. */

@@ -51,6 +51,34 @@ public class Ticket extends PanacheEntityBase {
     @Column(name = "closed_at")
     public Instant closedAt;
 
+    /** The next SLA deadline owed (from support.sla.v1); null when no clock runs. */
+    @Column(name = "sla_deadline")
+    public Instant slaDeadline;
+
+    /** A running clock passed the at-risk warning stage (R4). */
+    @Column(name = "sla_at_risk")
+    public boolean slaAtRisk;
+
+    @Column(name = "sla_breached")
+    public boolean slaBreached;
+
+    @Column(name = "team_id")
+    public UUID teamId;
+
+    @Column(name = "assignee_id")
+    public UUID assigneeId;
+
+    /** The supervisor the ticket was escalated to (C6). */
+    @Column(name = "escalated_to")
+    public UUID escalatedTo;
+
+    @Column(name = "escalated_at")
+    public Instant escalatedAt;
+
+    /** Set on a ticket merged into another: it is closed, and its transcript lives there. */
+    @Column(name = "merged_into")
+    public UUID mergedInto;
+
     public TicketStatus status() {
         return TicketStatus.parse(status).orElseThrow(() -> new IllegalStateException("Ticket " + id + " has status " + status));
     }
@@ -61,7 +89,7 @@ public class Ticket extends PanacheEntityBase {
         switch (to) {
             case SOLVED -> solvedAt = at;
             case CLOSED -> closedAt = at;
-            case OPEN, PENDING -> solvedAt = null;
+            case OPEN, PENDING, ON_HOLD -> solvedAt = null;
             default -> {
             }
         }

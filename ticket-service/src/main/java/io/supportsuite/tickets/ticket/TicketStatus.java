@@ -1,47 +1,32 @@
 package io.supportsuite.tickets.ticket;
 
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * A ticket's lifecycle. Pending waits on the customer (R5: the SLA clocks pause); solved may reopen (C3);
- * closed is final.
+ * A ticket's lifecycle states. Pending waits on the customer (R5: the SLA clocks pause); on hold waits on a
+ * third party; solved may reopen (C3) and closes by itself later; closed is final. Which moves are allowed
+ * is {@link Lifecycle}'s business.
  */
 public enum TicketStatus {
-    NEW, OPEN, PENDING, SOLVED, CLOSED;
+    NEW, OPEN, PENDING, ON_HOLD, SOLVED, CLOSED;
 
-    /** The lower-case name used in the API and in events. */
+    /** The lower-case name used in the API and in events ({@code on_hold}). */
     public String wire() {
         return name().toLowerCase(Locale.ROOT);
-    }
-
-    /** The transitions an agent may make by hand. */
-    public Set<TicketStatus> next() {
-        return switch (this) {
-            case NEW -> EnumSet.of(OPEN, PENDING, SOLVED);
-            case OPEN -> EnumSet.of(PENDING, SOLVED);
-            case PENDING -> EnumSet.of(OPEN, SOLVED);
-            case SOLVED -> EnumSet.of(OPEN, CLOSED);
-            case CLOSED -> EnumSet.noneOf(TicketStatus.class);
-        };
-    }
-
-    public boolean canMoveTo(TicketStatus to) {
-        return next().contains(to);
     }
 
     public static Optional<TicketStatus> parse(String value) {
         if (value == null) {
             return Optional.empty();
         }
-        return Arrays.stream(values()).filter(s -> s.wire().equals(value.trim().toLowerCase(Locale.ROOT))).findFirst();
+        String wanted = value.trim().toLowerCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(s -> s.wire().equals(wanted)).findFirst();
     }
 
-    /** "new, open, pending, solved, closed", for error messages. */
+    /** "new, open, pending, on_hold, solved, closed", for error messages. */
     public static String names() {
         return Arrays.stream(values()).map(TicketStatus::wire).collect(Collectors.joining(", "));
     }

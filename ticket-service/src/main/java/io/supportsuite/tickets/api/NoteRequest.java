@@ -1,0 +1,5 @@
+package io.supportsuite.tickets.api;
+
+/** An internal note, never sent to the customer. */
+public record NoteRequest(String text) {
+}

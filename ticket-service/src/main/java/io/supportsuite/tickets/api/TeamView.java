@@ -1,0 +1,5 @@
+package io.supportsuite.tickets.api;
+
+/** A team; {@code name} is unique. */
+public record TeamView(String id, String name) {
+}

@@ -1,0 +1,45 @@
+package io.supportsuite.tickets.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.supportsuite.runtime.inbox.Inbox;
+import io.supportsuite.runtime.inbox.IncomingEvent;
+import io.supportsuite.tickets.sla.SlaUpdates;
+
+/**
+ * SLA events from {@code support.sla.v1} (sla.clock.*, sla.warning, sla.breached, sla.met): each handled once
+ * (the inbox) into the ticket's timeline and SLA standing. Other event types are acknowledged and skipped.
+ */
+@ApplicationScoped
+public class SlaConsumer {
+
+    static final String CONSUMER = "ticket-service-sla";
+
+    private final Inbox inbox;
+    private final SlaUpdates updates;
+
+    public SlaConsumer(Inbox inbox, SlaUpdates updates) {
+        this.inbox = inbox;
+        this.updates = updates;
+    }
+
+    @Incoming("sla")
+    public Uni<Void> on(ConsumerRecord<String, String> record) {
+        IncomingEvent event = IncomingEvent.of(record);
+        if (!SlaUpdates.handles(event.type())) {
+            return Uni.createFrom().voidItem();
+        }
+        return inbox.handleOnce(CONSUMER, event, updates::apply)
+                .invoke(handled -> {
+                    if (!handled) {
+                        Log.debugf("SLA event %s already handled", event.id());
+                    }
+                })
+                .replaceWithVoid();
+    }
+}

@@ -1,0 +1,161 @@
+package io.supportsuite.tickets.service;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.supportsuite.runtime.problem.ProblemException;
+import io.supportsuite.tickets.agent.CurrentAgent;
+import io.supportsuite.tickets.api.ViewPage;
+import io.supportsuite.tickets.config.TicketsConfig;
+import io.supportsuite.tickets.ticket.Ticket;
+import io.supportsuite.tickets.ticket.TicketStatus;
+
+/**
+ * The agent console's views over the live tickets (not solved or closed, unless a status is asked for): mine,
+ * unassigned, my teams', at risk (R4), breached (R1); filtered by status, channel, priority, tag and text (subject
+ * and messages); sorted by SLA deadline, soonest first and tickets without a deadline last; keyset-paged.
+ */
+@ApplicationScoped
+public class TicketViews {
+
+    /** A view, by its path name. */
+    public enum View {
+        MINE("t.assignee_id = :me"),
+        UNASSIGNED("t.assignee_id IS NULL"),
+        TEAM("t.team_id IN (SELECT a.team_id FROM agent_team a WHERE a.agent_id = :me)"),
+        AT_RISK("t.sla_at_risk"),
+        BREACHED("t.sla_breached");
+
+        final String condition;
+
+        View(String condition) {
+            this.condition = condition;
+        }
+
+        public String path() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        boolean needsAgent() {
+            return condition.contains(":me");
+        }
+
+        public static Optional<View> parse(String path) {
+            return Arrays.stream(values()).filter(v -> v.path().equals(path)).findFirst();
+        }
+    }
+
+    /** The filters of a view request, as received. */
+    public record Filters(String status, String channel, String priority, String tag, String text, String limit, String after) {
+    }
+
+    private final TicketQueries queries;
+    private final CurrentAgent current;
+    private final TicketsConfig config;
+
+    public TicketViews(TicketQueries queries, CurrentAgent current, TicketsConfig config) {
+        this.queries = queries;
+        this.current = current;
+        this.config = config;
+    }
+
+    public Uni<ViewPage> page(String viewName, Filters f) {
+        View view = View.parse(viewName).orElseThrow(() -> new ProblemException(404, "not-found", "Not found",
+                "No view '" + viewName + "'; one of " + Arrays.stream(View.values()).map(View::path).collect(Collectors.joining(", "))));
+        Optional<TicketStatus> status = Problems.blank(f.status()) ? Optional.empty() : TicketStatus.parse(f.status());
+        String priority = f.priority() == null ? null : f.priority().trim().toLowerCase(Locale.ROOT);
+        Integer size = integer(f.limit());
+        Optional<ViewCursor> after = ViewCursor.read(f.after());
+        int max = config.listing().maxLimit();
+        Problems.validate()
+                .check(Problems.blank(f.status()) || status.isPresent(), "status", "one of " + TicketStatus.names())
+                .check(Problems.blank(priority) || TicketActions.PRIORITIES.contains(priority), "priority", "one of low, normal, high, urgent")
+                .check(f.limit() == null || (size != null && size >= 1 && size <= max), "limit", "must be a number from 1 to " + max)
+                .check(f.after() == null || after.isPresent(), "after", "must be the next cursor of a previous page")
+                .orFail();
+        int pageSize = size == null ? config.listing().defaultLimit() : size;
+
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder sql = new StringBuilder("SELECT t.id FROM ticket t WHERE ").append(view.condition);
+        if (status.isPresent()) {
+            sql.append(" AND t.status = :status");
+            params.put("status", status.get().wire());
+        } else {
+            sql.append(" AND t.status NOT IN ('solved', 'closed')");
+        }
+        if (!Problems.blank(f.channel())) {
+            sql.append(" AND t.channel = :channel");
+            params.put("channel", f.channel().trim().toLowerCase(Locale.ROOT));
+        }
+        if (!Problems.blank(priority)) {
+            sql.append(" AND t.priority = :priority");
+            params.put("priority", priority);
+        }
+        if (!Problems.blank(f.tag())) {
+            sql.append(" AND EXISTS (SELECT 1 FROM ticket_tag g WHERE g.ticket_id = t.id AND g.tag = :tag)");
+            params.put("tag", f.tag().trim().toLowerCase(Locale.ROOT));
+        }
+        if (!Problems.blank(f.text())) {
+            sql.append(" AND (t.subject ILIKE :text OR EXISTS (SELECT 1 FROM ticket_message m WHERE m.ticket_id = t.id AND m.text ILIKE :text))");
+            params.put("text", "%" + f.text().trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        after.ifPresent(c -> {
+            if (c.deadline() != null) {
+                sql.append(" AND (t.sla_deadline > :cd OR (t.sla_deadline = :cd AND t.number > :cn) OR t.sla_deadline IS NULL)");
+                params.put("cd", c.deadline());
+            } else {
+                sql.append(" AND t.sla_deadline IS NULL AND t.number > :cn");
+            }
+            params.put("cn", c.number());
+        });
+        sql.append(" ORDER BY t.sla_deadline ASC NULLS LAST, t.number ASC LIMIT ").append(pageSize + 1);
+
+        return Panache.withSession(() -> (view.needsAgent() ? current.agent().map(a -> a.id) : Uni.createFrom().<UUID>nullItem())
+                .chain(me -> {
+                    if (me != null) {
+                        params.put("me", me);
+                    }
+                    return Panache.getSession().chain(s -> {
+                        var query = s.createNativeQuery(sql.toString(), UUID.class);
+                        params.forEach(query::setParameter);
+                        return query.getResultList();
+                    });
+                })
+                .chain(ids -> load(ids.size() > pageSize ? ids.subList(0, pageSize) : ids).chain(tickets -> {
+                    String next = ids.size() > pageSize && !tickets.isEmpty()
+                            ? new ViewCursor(tickets.get(tickets.size() - 1).slaDeadline, tickets.get(tickets.size() - 1).number).write()
+                            : null;
+                    return queries.summaries(tickets).map(items -> new ViewPage(view.path(), items, next));
+                })));
+    }
+
+    /** The tickets in the order of {@code ids}. */
+    private static Uni<List<Ticket>> load(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Ticket.<Ticket>list("id in ?1", ids).map(found -> {
+            Map<UUID, Ticket> byId = found.stream().collect(Collectors.toMap(t -> t.id, Function.identity()));
+            return ids.stream().map(byId::get).filter(t -> t != null).toList();
+        });
+    }
+
+    private static Integer integer(String s) {
+        try {
+            return s == null ? null : Integer.valueOf(s.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}
