@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -27,6 +28,7 @@ import io.supportsuite.devstack.testing.DevStackResource;
 import io.supportsuite.devstack.testing.Reactive;
 import io.supportsuite.events.EventTypes;
 import io.supportsuite.events.Topics;
+import io.supportsuite.events.ticket.TicketAutoSolveDue;
 import io.supportsuite.events.ticket.TicketStatusChanged;
 import io.supportsuite.tickets.service.AutoClose;
 import jakarta.inject.Inject;
@@ -151,6 +153,28 @@ class LifecycleApiTest {
                 assertEquals(List.of("new>solved", "solved>closed"), moves(id), "closed once: " + id);
             }
         });
+    }
+
+    @Test
+    void unansweredReminderSolvesAPendingTicketOnlyOnce_N3() {
+        String pending = fixture.newTicket().ticketId();
+        String answered = fixture.newTicket().ticketId();
+        fixture.status(pending, "pending", "agent-1").statusCode(200);
+        fixture.status(answered, "pending", "agent-1").statusCode(200);
+        fixture.status(answered, "open", "agent-1").statusCode(200); // the customer wrote back meanwhile
+        Instant reminded = Instant.now().minus(Duration.ofDays(7));
+        TicketAutoSolveDue due = new TicketAutoSolveDue(pending, reminded, Instant.now());
+        fixture.request(pending, EventTypes.TICKET_AUTO_SOLVE_DUE, due);
+        fixture.request(pending, EventTypes.TICKET_AUTO_SOLVE_DUE, due); // a second request changes nothing
+        fixture.request(answered, EventTypes.TICKET_AUTO_SOLVE_DUE, new TicketAutoSolveDue(answered, reminded, Instant.now()));
+
+        await().atMost(TicketFixture.WAIT).untilAsserted(() -> fixture.ticket(pending).body("status", equalTo("solved")));
+        TicketStatusChanged solved = fixture.events(EventTypes.TICKET_STATUS_CHANGED, pending, TicketStatusChanged.class,
+                TicketFixture.QUIET).stream().filter(c -> "solved".equals(c.to())).findFirst().orElseThrow();
+        assertEquals("auto_solved", solved.reason());
+        assertEquals(List.of("new>pending", "pending>solved"), moves(pending));
+        fixture.ticket(answered).body("status", equalTo("open"));
+        assertEquals(List.of("new>pending", "pending>open"), moves(answered));
     }
 
     private List<String> moves(String id) {

@@ -81,6 +81,15 @@ public final class TicketFixture implements AutoCloseable {
         }
     }
 
+    /** Publishes an event as notification-service would on {@code support.tickets.v1}, keyed by ticket. */
+    public String request(String ticketId, String type, Object event) {
+        try {
+            return probe.send(Topics.TICKETS, ticketId, type, UUID.randomUUID().toString(), mapper.writeValueAsString(event));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Publishes an event as sla-monitor would on {@code support.sla.v1}, keyed by ticket; returns its {@code ce_id}. */
     public String sla(String ticketId, String type, Object event, String ceId) {
         try {

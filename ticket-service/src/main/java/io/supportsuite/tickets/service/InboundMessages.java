@@ -21,6 +21,7 @@ import io.supportsuite.events.inbound.MessageReceived;
 import io.supportsuite.tickets.config.TicketsConfig;
 import io.supportsuite.tickets.customer.CustomerDirectory;
 import io.supportsuite.tickets.customer.CustomerDirectory.Contact;
+import io.supportsuite.tickets.ticket.Lifecycle;
 import io.supportsuite.tickets.ticket.Ticket;
 import io.supportsuite.tickets.ticket.TicketMessage;
 import io.supportsuite.tickets.ticket.TicketStatus;
@@ -149,8 +150,9 @@ public class InboundMessages {
         boolean reopened = before == TicketStatus.SOLVED;
         TicketMessage added = inboundMessage(ticket.id, contact, message, now);
         ticket.updatedAt = now;
-        if (before == TicketStatus.PENDING || reopened) {
-            ticket.moveTo(TicketStatus.OPEN, now);
+        TicketStatus after = Lifecycle.onCustomerMessage(before);
+        if (after != before) {
+            ticket.moveTo(after, now);
         }
         Uni<Void> work = added.persist()
                 .chain(() -> events.messageAdded(ticket, added, threadOf(message, added), reopened));
