@@ -19,7 +19,17 @@ public final class Benchmarks {
                                takes them; how fast ticket-service turns them into ticket.created
                 --count N       events (default 20000)
                 --kafka HOSTS   Kafka bootstrap servers (default localhost:9092)
-                --drain SEC     quiet period after which a missing ticket counts as lost (default 30)""";
+                --drain SEC     quiet period after which a missing ticket counts as lost (default 30)
+              scheduled-notifications  N delay notices seeded straight into notification-service's database
+                               (scheduled_notification), due evenly over a window; send lateness until
+                               message.send is on support.outbound.v1, sent vs expected, rendered messages/s
+                               against the broker's own rate for as many records (baseline, same run)
+                --count N       scheduled notifications (default 1000000)
+                --rate N        due per second; the window is count / rate (default 2500)
+                --kafka HOSTS   Kafka bootstrap servers (default localhost:9092)
+                --jdbc URL      notification-service's database (default jdbc:postgresql://localhost:5432/notifications)
+                --pg-user U, --pg-password P   (default postgres / postgres)
+                --drain SEC     quiet period after the window after which a missing message counts as lost (default 30)""";
 
     private Benchmarks() {
     }
@@ -33,6 +43,7 @@ public final class Benchmarks {
         switch (args[0]) {
             case "email-webhooks" -> EmailWebhookBenchmark.run(Options.parse(options));
             case "inbound-tickets" -> InboundTicketsBenchmark.run(Options.parse(options));
+            case "scheduled-notifications" -> ScheduledNotificationsBenchmark.run(Options.parse(options));
             default -> {
                 System.err.println("Unknown benchmark: " + args[0]);
                 System.err.println(USAGE);

@@ -35,19 +35,42 @@ public class AlertSinks {
     }
 
     public Optional<URI> url(String sink) {
-        return OpsAlert.SINK_MANAGER.equals(sink) ? config.managerWebhookUrl() : config.webhookUrl();
+        return switch (sink) {
+            case OpsAlert.SINK_MANAGER -> config.managerWebhookUrl();
+            case OpsAlert.SINK_AGENT -> config.agentWebhookUrl().or(config::webhookUrl);
+            default -> config.webhookUrl();
+        };
     }
 
     public boolean anyConfigured() {
-        return config.webhookUrl().isPresent() || config.managerWebhookUrl().isPresent();
+        return config.webhookUrl().isPresent() || config.managerWebhookUrl().isPresent() || config.agentWebhookUrl().isPresent();
     }
 
     /** The generic body of a digest: how many alerts, and each one as it would have been posted alone. */
-    public record DigestPayload(boolean digest, int count, List<AlertPayload> alerts) {
+    public record DigestPayload(boolean digest, int count, List<Object> alerts) {
+    }
+
+    /** The generic body of a notice to an agent: who, what ({@code stage}), which ticket, by when. */
+    public record AgentNoticePayload(String notice, String agentId, String ticketId, Long number, String subject, String clock,
+            String clockId, java.time.Instant due, String text) {
     }
 
     public String body(OpsAlert alert) {
-        return json(slack(alert.sink) ? new SlackPayload(text(alert)) : AlertPayload.of(alert));
+        return json(slack(alert.sink) ? new SlackPayload(text(alert)) : payload(alert));
+    }
+
+    private static Object payload(OpsAlert alert) {
+        if (!OpsAlert.SINK_AGENT.equals(alert.sink)) {
+            return AlertPayload.of(alert);
+        }
+        return new AgentNoticePayload(notice(alert), alert.agentId, alert.ticketId, alert.number, alert.subject,
+                alert.clockKind, alert.clockId, alert.deadline, text(alert));
+    }
+
+    /** {@code callback_due} or {@code assignee_warning} (the stage without what makes it unique). */
+    public static String notice(OpsAlert alert) {
+        int colon = alert.stage.indexOf(':');
+        return colon < 0 ? alert.stage : alert.stage.substring(0, colon);
     }
 
     /** One body for a burst of alerts to one sink: nothing is dropped, every alert is named. */
@@ -56,11 +79,15 @@ public class AlertSinks {
             return json(new SlackPayload(alerts.size() + " SLA alerts at once:\n"
                     + alerts.stream().map(a -> "• " + text(a)).collect(Collectors.joining("\n"))));
         }
-        return json(new DigestPayload(true, alerts.size(), alerts.stream().map(AlertPayload::of).toList()));
+        return json(new DigestPayload(true, alerts.size(), alerts.stream().map(AlertSinks::payload).toList()));
     }
 
     private boolean slack(String sink) {
-        String format = OpsAlert.SINK_MANAGER.equals(sink) ? config.managerWebhookFormat() : config.webhookFormat();
+        String format = switch (sink) {
+            case OpsAlert.SINK_MANAGER -> config.managerWebhookFormat();
+            case OpsAlert.SINK_AGENT -> config.agentWebhookUrl().isPresent() ? config.agentWebhookFormat() : config.webhookFormat();
+            default -> config.webhookFormat();
+        };
         return SLACK.equalsIgnoreCase(format);
     }
 
@@ -76,6 +103,13 @@ public class AlertSinks {
     public static String text(OpsAlert alert) {
         String ticket = alert.number == null ? "ticket " + alert.ticketId
                 : "ticket #" + alert.number + (alert.subject == null ? "" : " \"" + alert.subject + "\"");
+        if (OpsAlert.SINK_AGENT.equals(alert.sink)) {
+            return OpsAlert.STAGE_CALLBACK_DUE.equals(notice(alert))
+                    ? ":telephone_receiver: Callback reminder for agent " + alert.agentId + ": callback " + alert.clockId + " on "
+                            + ticket + " is due at " + alert.deadline + "."
+                    : ":hourglass: Agent " + alert.agentId + ": " + ticket + " is near its " + alert.clockKind
+                            + " deadline " + alert.deadline + " (policy " + alert.policy + ").";
+        }
         String what = OpsAlert.STAGE_ESCALATED.equals(alert.stage)
                 ? ":rotating_light: Escalation: SLA breach still unacknowledged on "
                 : ":warning: SLA breached on ";

@@ -46,9 +46,17 @@ public class AlertTransport {
         return webhook.post(url.get(), idempotencyKey, body);
     }
 
+    private static String agentSubject(OpsAlert notice) {
+        String ticket = notice.number == null ? "ticket " + notice.ticketId : "ticket #" + notice.number;
+        return OpsAlert.STAGE_CALLBACK_DUE.equals(AlertSinks.notice(notice))
+                ? "[Callback] " + notice.agentId + ": call back on " + ticket + " at " + notice.deadline
+                : "[SLA] " + notice.agentId + ": " + ticket + " near its " + notice.clockKind + " deadline";
+    }
+
     private Uni<OpsWebhook.Result> mail(String to, List<OpsAlert> alerts, String idempotencyKey) {
         OpsAlert first = alerts.get(0);
         String subject = alerts.size() > 1 ? "[SLA] " + alerts.size() + " alerts"
+                : OpsAlert.SINK_AGENT.equals(first.sink) ? agentSubject(first)
                 : "[SLA] " + (OpsAlert.STAGE_ESCALATED.equals(first.stage) ? "Escalation" : "Breach") + ": "
                         + (first.number == null ? "ticket " + first.ticketId : "ticket #" + first.number) + " ("
                         + first.clockKind + ")";

@@ -24,7 +24,13 @@ public class OpsAlert extends PanacheEntityBase {
     /** A breach nobody acknowledged in time, raised again to the manager sink. */
     public static final String STAGE_ESCALATED = "escalated";
 
+    /** Notices to an agent: the callback owner's reminder (R3), the assignee's warning. */
+    public static final String STAGE_CALLBACK_DUE = "callback_due";
+    public static final String STAGE_ASSIGNEE_WARNING = "assignee_warning";
+
     public static final String SINK_OPS = "ops";
+    /** The agents' sink; falls back to the ops sink when not configured. */
+    public static final String SINK_AGENT = "agent";
     public static final String SINK_MANAGER = "manager";
 
     public static final String PENDING = "pending";
@@ -85,6 +91,10 @@ public class OpsAlert extends PanacheEntityBase {
     /** When this breach escalates unless acknowledged first; null once escalated (or for an escalation). */
     @Column(name = "escalate_at")
     public Instant escalateAt;
+
+    /** The agent a notice is for (agent sink only). */
+    @Column(name = "agent_id")
+    public String agentId;
 
     @Column(name = "acknowledged_at")
     public Instant acknowledgedAt;

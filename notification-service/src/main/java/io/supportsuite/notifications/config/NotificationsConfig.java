@@ -26,6 +26,20 @@ public interface NotificationsConfig {
 
     Links links();
 
+    Agents agents();
+
+    /** Notices to agents: the callback owner (R3) and the assignee at the warning stage. */
+    interface Agents {
+
+        /** The callback's owner is reminded this long before the callback is due (R3). */
+        @WithDefault("PT15M")
+        Duration callbackLead();
+
+        /** The warning stage (R4) at which the ticket's assignee is told. */
+        @WithDefault("80")
+        int warningPercent();
+    }
+
     /** The durable dispatcher of scheduled customer messages and quiet hours. */
     interface Schedule {
 
@@ -150,6 +164,12 @@ public interface NotificationsConfig {
 
         @WithDefault("generic")
         String managerWebhookFormat();
+
+        /** Where notices to agents go (a team mailbox as {@code mailto:}, or a chat webhook); absent: the ops sink. */
+        Optional<URI> agentWebhookUrl();
+
+        @WithDefault("generic")
+        String agentWebhookFormat();
 
         /** This many alerts due for one sink in one round go out as one digest POST (throttling, N8). */
         @WithDefault("5")

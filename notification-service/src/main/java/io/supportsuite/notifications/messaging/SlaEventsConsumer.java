@@ -15,6 +15,7 @@ import io.supportsuite.events.sla.SlaWarning;
 import io.supportsuite.notifications.alert.OpsAlert;
 import io.supportsuite.notifications.schedule.Schedules;
 import io.supportsuite.notifications.service.Acknowledgements;
+import io.supportsuite.notifications.service.AgentNotices;
 import io.supportsuite.notifications.service.NotificationMetrics;
 import io.supportsuite.notifications.service.OpsAlerts;
 import io.supportsuite.runtime.inbox.Inbox;
@@ -22,7 +23,7 @@ import io.supportsuite.runtime.inbox.IncomingEvent;
 
 /**
  * {@code support.sla.v1}: a started first-response clock may complete an ack (N1); its 80 % warning schedules
- * the delay notice (N2); a breach is an ops alert (N8).
+ * the delay notice (N2) and tells the ticket's assignee; a breach is an ops alert (N8).
  */
 @ApplicationScoped
 public class SlaEventsConsumer {
@@ -34,9 +35,12 @@ public class SlaEventsConsumer {
     private final OpsAlerts alerts;
     private final NotificationMetrics metrics;
     private final Schedules schedules;
+    private final AgentNotices agents;
 
     public SlaEventsConsumer(SchemaGate schema, Inbox inbox, Acknowledgements acknowledgements,
-            AcknowledgementStep acknowledgement, OpsAlerts alerts, NotificationMetrics metrics, Schedules schedules) {
+            AcknowledgementStep acknowledgement, OpsAlerts alerts, NotificationMetrics metrics, Schedules schedules,
+            AgentNotices agents) {
+        this.agents = agents;
         this.schedules = schedules;
         this.schema = schema;
         this.inbox = inbox;
@@ -58,7 +62,10 @@ public class SlaEventsConsumer {
             case EventTypes.SLA_CLOCK_STARTED -> clockStarted(event);
             case EventTypes.SLA_BREACHED -> breached(event);
             case EventTypes.SLA_WARNING -> inbox.handleOnce(InboxConsumer.NAME, event,
-                    e -> schedules.warning(inbox.read(e, SlaWarning.class))).replaceWithVoid();
+                    e -> {
+                        SlaWarning warning = inbox.read(e, SlaWarning.class);
+                        return schedules.warning(warning).chain(() -> agents.warning(warning));
+                    }).replaceWithVoid();
             default -> Uni.createFrom().voidItem(); // not ours to handle; still acknowledged
         };
     }

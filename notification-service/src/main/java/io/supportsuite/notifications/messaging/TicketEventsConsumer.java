@@ -9,6 +9,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.mutiny.Uni;
 import io.supportsuite.events.EventTypes;
+import io.supportsuite.events.ticket.CallbackCompleted;
+import io.supportsuite.events.ticket.CallbackScheduled;
 import io.supportsuite.events.ticket.TicketCreated;
 import io.supportsuite.events.ticket.TicketAssigned;
 import io.supportsuite.events.ticket.TicketMessageAdded;
@@ -16,13 +18,15 @@ import io.supportsuite.events.ticket.TicketReplied;
 import io.supportsuite.events.ticket.TicketStatusChanged;
 import io.supportsuite.notifications.schedule.Schedules;
 import io.supportsuite.notifications.service.Acknowledgements;
+import io.supportsuite.notifications.service.AgentNotices;
 import io.supportsuite.notifications.service.TicketProjection;
 import io.supportsuite.runtime.inbox.Inbox;
 import io.supportsuite.runtime.inbox.IncomingEvent;
 
 /**
  * {@code support.tickets.v1}: keeps this service's ticket projection; a new ticket may complete an ack (N1);
- * status changes and customer messages schedule or cancel reminders, follow-ups and surveys (N3–N5).
+ * status changes and customer messages schedule or cancel reminders, follow-ups and surveys (N3–N5); callbacks
+ * schedule, move or cancel their owner's reminder (R3).
  */
 @ApplicationScoped
 public class TicketEventsConsumer {
@@ -33,9 +37,11 @@ public class TicketEventsConsumer {
     private final AcknowledgementStep acknowledgement;
     private final TicketProjection projection;
     private final Schedules schedules;
+    private final AgentNotices agents;
 
     public TicketEventsConsumer(SchemaGate schema, Inbox inbox, Acknowledgements acknowledgements,
-            AcknowledgementStep acknowledgement, TicketProjection projection, Schedules schedules) {
+            AcknowledgementStep acknowledgement, TicketProjection projection, Schedules schedules, AgentNotices agents) {
+        this.agents = agents;
         this.projection = projection;
         this.schedules = schedules;
         this.schema = schema;
@@ -62,6 +68,8 @@ public class TicketEventsConsumer {
                     e -> schedules.customerWrote(inbox.read(e, TicketMessageAdded.class).ticketId()));
             case EventTypes.TICKET_ASSIGNED -> once(event, e -> projection.assigned(inbox.read(e, TicketAssigned.class)));
             case EventTypes.TICKET_REPLIED -> once(event, e -> projection.replied(inbox.read(e, TicketReplied.class)));
+            case EventTypes.CALLBACK_SCHEDULED -> once(event, e -> agents.callbackScheduled(inbox.read(e, CallbackScheduled.class)));
+            case EventTypes.CALLBACK_COMPLETED -> once(event, e -> agents.callbackCompleted(inbox.read(e, CallbackCompleted.class)));
             default -> Uni.createFrom().voidItem(); // not ours to handle; still acknowledged
         };
     }

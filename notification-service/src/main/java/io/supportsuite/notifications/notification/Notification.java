@@ -44,6 +44,18 @@ public class Notification extends PanacheEntityBase {
     @Column(name = "message_id")
     public String messageId;
 
+    /** {@code failed}: the gateway gave up on this channel for good (delivery results). */
+    @Column(name = "delivery_state")
+    public String deliveryState;
+
+    /** The gateway's reason, and what followed: the fallback's channel, or why there was none. */
+    @Column(name = "delivery_reason")
+    public String deliveryReason;
+
+    /** The idempotency key of the message this one replaces on another channel. */
+    @Column(name = "fallback_of")
+    public String fallbackOf;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

@@ -14,7 +14,9 @@ public enum NotificationKind {
     SURVEY_REMINDER("survey_reminder", "reminder", false, false),
     NPS("nps", "survey", false, false),
     /** Not a message: the event that tells ticket-service a pending ticket is due to be solved (N3). */
-    AUTO_SOLVE("auto_solve", null, true, true);
+    AUTO_SOLVE("auto_solve", null, true, true),
+    /** Not a customer message: the callback owner's reminder before the callback is due (R3), an agent notice. */
+    CALLBACK_REMINDER("callback_reminder", null, true, true);
 
     public final String template;
     public final String outboundKind;

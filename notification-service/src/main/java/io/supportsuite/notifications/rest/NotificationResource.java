@@ -25,11 +25,12 @@ import io.supportsuite.notifications.schedule.ScheduledNotification;
 public class NotificationResource {
 
     public record NotificationView(String idempotencyKey, String kind, String ticketId, String channel, String recipient,
-            String locale, String subject, String text, String messageId, Instant createdAt) {
+            String locale, String subject, String text, String messageId, Instant createdAt, String deliveryState,
+            String deliveryReason, String fallbackOf) {
 
         static NotificationView of(Notification n) {
             return new NotificationView(n.dedupKey, n.kind, n.ticketId, n.channel, n.recipient, n.locale, n.subject, n.body,
-                    n.messageId, n.createdAt);
+                    n.messageId, n.createdAt, n.deliveryState, n.deliveryReason, n.fallbackOf);
         }
     }
 

@@ -49,6 +49,14 @@ public class ScheduledNotification extends PanacheEntityBase {
     @Column(name = "survey_id")
     public UUID surveyId;
 
+    /** The agent a notice goes to (the callback's owner, R3). */
+    @Column(name = "agent_id")
+    public String agentId;
+
+    /** The callback a reminder is for: completing or moving it cancels the reminder. */
+    @Column(name = "callback_id")
+    public String callbackId;
+
     public String state;
 
     public String reason;

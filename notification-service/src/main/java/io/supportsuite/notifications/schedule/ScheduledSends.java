@@ -16,6 +16,7 @@ import io.supportsuite.events.Topics;
 import io.supportsuite.events.ticket.TicketAutoSolveDue;
 import io.supportsuite.notifications.config.NotificationsConfig;
 import io.supportsuite.notifications.notification.NotificationKind;
+import io.supportsuite.notifications.service.AgentNotices;
 import io.supportsuite.notifications.service.Consents;
 import io.supportsuite.notifications.service.CustomerMessages;
 import io.supportsuite.notifications.service.EtaFormat;
@@ -48,9 +49,11 @@ public class ScheduledSends {
     private final EtaFormat eta;
     private final NotificationsConfig config;
     private final Clock clock;
+    private final AgentNotices agents;
 
     public ScheduledSends(CustomerMessages messages, Consents consents, Surveys surveys, Schedules schedules, Outbox outbox,
-            NotificationsConfig config, Clock clock) {
+            AgentNotices agents, NotificationsConfig config, Clock clock) {
+        this.agents = agents;
         this.messages = messages;
         this.consents = consents;
         this.surveys = surveys;
@@ -66,6 +69,9 @@ public class ScheduledSends {
     public Uni<String> dispatch(ScheduledNotification row) {
         NotificationKind kind = NotificationKind.valueOf(row.kind);
         Instant now = clock.instant();
+        if (kind == NotificationKind.CALLBACK_REMINDER) {
+            return agents.callbackDue(row).chain(() -> close(row, ScheduledNotification.SENT, null));
+        }
         return TicketContact.<TicketContact>findById(row.ticketId).chain(ticket -> {
             if (ticket == null) {
                 return close(row, ScheduledNotification.CANCELLED, "ticket unknown here");

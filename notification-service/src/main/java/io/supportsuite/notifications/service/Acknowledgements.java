@@ -19,6 +19,7 @@ import io.supportsuite.events.ticket.TicketCreated;
 import io.supportsuite.notifications.config.NotificationsConfig;
 import io.supportsuite.notifications.notification.Notification;
 import io.supportsuite.notifications.notification.NotificationKind;
+import io.supportsuite.notifications.ticket.ContactPoints;
 import io.supportsuite.notifications.ticket.ResponsePromise;
 import io.supportsuite.notifications.ticket.TicketContact;
 
@@ -131,6 +132,7 @@ public class Acknowledgements {
         ticket.agentId = created.assigneeId();
         ticket.email = email == null ? null : email.value().toLowerCase(Locale.ROOT);
         ticket.emailDisplayName = email == null ? null : email.displayName();
+        ticket.contactPoints = customer == null ? null : ContactPoints.encode(customer.identities());
         ticket.firstMessageId = created.messageId() != null ? created.messageId()
                 : created.thread() == null ? null : created.thread().messageId();
         ticket.createdAt = created.createdAt() == null ? clock.instant() : created.createdAt();

@@ -74,6 +74,36 @@ public class CustomerMessages {
                 .replaceWith(row);
     }
 
+    /**
+     * The same message again on another channel after a permanent failure: the text as it was rendered, to
+     * {@code to}; its idempotency key names the original and the channel, so it goes out once.
+     */
+    public Uni<Notification> resend(Notification original, TicketContact ticket, String channel, Identity to) {
+        String root = original.fallbackOf == null ? original.dedupKey : original.fallbackOf;
+        MessageSend message = new MessageSend(root + ":fallback:" + channel, outboundKindOf(original.kind), ticket.ticketId,
+                ticket.customerId, channel, to, original.subject, original.body, null,
+                new ThreadRefs(original.messageId, null, List.of(), null), original.locale, clock.instant());
+        Notification row = recordOf(kindOf(original.kind), message);
+        row.fallbackOf = root;
+        return row.persist()
+                .chain(() -> outbox.append(Topics.OUTBOUND, ticket.ticketId, EventTypes.MESSAGE_SEND, ticket.ticketId, message))
+                .replaceWith(row);
+    }
+
+    /** The kind of a stored notification (its template name). */
+    public static NotificationKind kindOf(String template) {
+        for (NotificationKind kind : NotificationKind.messages()) {
+            if (kind.template.equals(template)) {
+                return kind;
+            }
+        }
+        throw new IllegalArgumentException("Not a customer message kind: " + template);
+    }
+
+    private static String outboundKindOf(String template) {
+        return kindOf(template).outboundKind;
+    }
+
     private static Notification recordOf(NotificationKind kind, MessageSend message) {
         Notification row = new Notification();
         row.id = UUID.randomUUID();

@@ -68,6 +68,10 @@ public class TicketContact extends PanacheEntityBase {
     @Column(name = "first_replied_at")
     public Instant firstRepliedAt;
 
+    /** Every contact point of the customer ({@link ContactPoints}): the fallback when a channel fails for good. */
+    @Column(name = "contact_points")
+    public String contactPoints;
+
     @Column(name = "created_at")
     public Instant createdAt;
 
