@@ -67,7 +67,7 @@ public class AgentResource {
     @Operation(summary = "One agent")
     @APIResponse(responseCode = "404", description = "No such agent")
     public Uni<AgentView> agent(@PathParam("id") String id) {
-        UUID agentId = id(id);
+        UUID agentId = Problems.pathId(id);
         return directory.agent(agentId).onItem().ifNull().failWith(() -> ProblemException.notFound("Agent", agentId));
     }
 
@@ -88,7 +88,7 @@ public class AgentResource {
     @Operation(summary = "Update an agent", description = "A blank password keeps the old one; the username stays.")
     @APIResponse(responseCode = "404", description = "No such agent")
     public Uni<AgentView> update(@PathParam("id") String id, AgentRequest request) {
-        UUID agentId = id(id);
+        UUID agentId = Problems.pathId(id);
         return directory.update(agentId, request).onItem().ifNull().failWith(() -> ProblemException.notFound("Agent", agentId));
     }
 
@@ -99,7 +99,7 @@ public class AgentResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such agent")
     public Uni<Response> delete(@PathParam("id") String id) {
-        UUID agentId = id(id);
+        UUID agentId = Problems.pathId(id);
         return directory.delete(agentId).map(found -> {
             if (!found) {
                 throw ProblemException.notFound("Agent", agentId);
@@ -133,7 +133,7 @@ public class AgentResource {
     @Operation(summary = "Rename a team")
     @APIResponse(responseCode = "404", description = "No such team")
     public Uni<TeamView> updateTeam(@PathParam("id") String id, TeamView request) {
-        UUID teamId = id(id);
+        UUID teamId = Problems.pathId(id);
         return directory.saveTeam(teamId, request == null ? null : request.name()).onItem().ifNull()
                 .failWith(() -> ProblemException.notFound("Team", teamId));
     }
@@ -144,7 +144,7 @@ public class AgentResource {
     @Operation(summary = "Delete a team", description = "Its tickets and canned responses lose the team; its agents stay.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Uni<Response> deleteTeam(@PathParam("id") String id) {
-        UUID teamId = id(id);
+        UUID teamId = Problems.pathId(id);
         return directory.deleteTeam(teamId).map(found -> {
             if (!found) {
                 throw ProblemException.notFound("Team", teamId);
@@ -153,11 +153,4 @@ public class AgentResource {
         });
     }
 
-    private static UUID id(String id) {
-        UUID parsed = Problems.optionalId(id, "id");
-        if (parsed == null) {
-            throw new ProblemException(400, "invalid-id", "Invalid id", "'" + id + "' is not an id");
-        }
-        return parsed;
-    }
 }

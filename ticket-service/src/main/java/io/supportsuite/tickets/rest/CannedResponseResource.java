@@ -57,7 +57,7 @@ public class CannedResponseResource {
     @Operation(summary = "One canned response")
     @APIResponse(responseCode = "404", description = "No such canned response")
     public Uni<CannedResponseView> get(@PathParam("id") String id) {
-        UUID cannedId = id(id);
+        UUID cannedId = Problems.pathId(id);
         return canned.get(cannedId).onItem().ifNull().failWith(() -> ProblemException.notFound("Canned response", cannedId));
     }
 
@@ -76,7 +76,7 @@ public class CannedResponseResource {
     @Operation(summary = "Update a canned response")
     @APIResponse(responseCode = "404", description = "No such canned response")
     public Uni<CannedResponseView> update(@PathParam("id") String id, CannedResponseView request) {
-        UUID cannedId = id(id);
+        UUID cannedId = Problems.pathId(id);
         return canned.save(cannedId, request).onItem().ifNull().failWith(() -> ProblemException.notFound("Canned response", cannedId));
     }
 
@@ -87,7 +87,7 @@ public class CannedResponseResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such canned response")
     public Uni<Response> delete(@PathParam("id") String id) {
-        UUID cannedId = id(id);
+        UUID cannedId = Problems.pathId(id);
         return canned.delete(cannedId).map(found -> {
             if (!found) {
                 throw ProblemException.notFound("Canned response", cannedId);
@@ -96,11 +96,4 @@ public class CannedResponseResource {
         });
     }
 
-    private static UUID id(String id) {
-        UUID parsed = Problems.optionalId(id, "id");
-        if (parsed == null) {
-            throw new ProblemException(400, "invalid-id", "Invalid id", "'" + id + "' is not an id");
-        }
-        return parsed;
-    }
 }

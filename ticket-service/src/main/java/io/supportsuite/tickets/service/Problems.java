@@ -56,6 +56,15 @@ public final class Problems {
         }
     }
 
+    /** A path id: a blank one is 400 {@code invalid-id}, a malformed one 422 naming the field. */
+    public static UUID pathId(String value) {
+        UUID parsed = optionalId(value, "id");
+        if (parsed == null) {
+            throw new ProblemException(400, "invalid-id", "Invalid id", "'" + value + "' is not an id");
+        }
+        return parsed;
+    }
+
     public static ProblemException ticketNotFound(UUID id) {
         return ProblemException.notFound("Ticket", id);
     }
