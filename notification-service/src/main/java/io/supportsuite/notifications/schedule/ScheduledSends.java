@@ -81,7 +81,9 @@ public class ScheduledSends {
                 return close(row, ScheduledNotification.CANCELLED, stale);
             }
             if (kind == NotificationKind.AUTO_SOLVE) {
-                TicketAutoSolveDue due = new TicketAutoSolveDue(ticket.ticketId, row.createdAt, now);
+                // The row fell due exactly auto-solve-after past the reminder that scheduled it.
+                TicketAutoSolveDue due = new TicketAutoSolveDue(ticket.ticketId,
+                        row.dueAt.minus(config.reminder().autoSolveAfter()), row.dueAt);
                 return outbox.append(Topics.TICKETS, ticket.ticketId, EventTypes.TICKET_AUTO_SOLVE_DUE, ticket.ticketId, due)
                         .chain(() -> close(row, ScheduledNotification.SENT, null));
             }
