@@ -14,6 +14,7 @@ public final class ActivityKind {
     public static final String TAGS_CHANGED = "tags_changed";
     public static final String ESCALATED = "escalated";
     public static final String MERGED = "merged";
+    public static final String CSAT_RECORDED = "csat_recorded";
 
     public static final String SLA_CLOCK_STARTED = "sla.clock.started";
     public static final String SLA_CLOCK_PAUSED = "sla.clock.paused";
