@@ -15,6 +15,14 @@ public final class Benchmarks {
                 --kafka HOSTS   Kafka bootstrap servers (default localhost:9092)
                 --secret S      the e-mail webhook secret (default dev-email-secret)
                 --drain SEC     quiet period after which a missing ticket counts as lost (default 30)
+              channel-webhooks  channel-gateway alone: signed webhooks of four channels in turn (e-mail, WhatsApp,
+                               Telegram, generic) at a fixed rate; answer latency, accepted/s against the same
+                               client on the liveness endpoint (baseline, same run), lost and duplicated records
+                               on support.inbound.v1, the gateway's RSS (start it with the launcher's --only
+                               channel-gateway so that nothing else competes)
+                --rate N        webhooks per second (default 3000)
+                --seconds N     how long (default 20)
+                --gateway URL, --kafka HOSTS, --drain SEC   as above (drain default 20)
               inbound-tickets  message.received events straight onto support.inbound.v1, as fast as the broker
                                takes them; how fast ticket-service turns them into ticket.created
                 --count N       events (default 20000)
@@ -42,6 +50,7 @@ public final class Benchmarks {
         String[] options = Arrays.copyOfRange(args, 1, args.length);
         switch (args[0]) {
             case "email-webhooks" -> EmailWebhookBenchmark.run(Options.parse(options));
+            case "channel-webhooks" -> ChannelWebhooksBenchmark.run(Options.parse(options));
             case "inbound-tickets" -> InboundTicketsBenchmark.run(Options.parse(options));
             case "scheduled-notifications" -> ScheduledNotificationsBenchmark.run(Options.parse(options));
             default -> {
