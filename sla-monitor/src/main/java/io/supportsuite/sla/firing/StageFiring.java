@@ -46,7 +46,7 @@ public class StageFiring {
             SELECT id, ticket_id, kind, policy, channel, priority, calendar, budget_ms, stages, started_at, running_since,
                    elapsed_before_ms, deadline, paused_at, paused_total_ms, next_stage, next_fire_at, breached_at
             FROM clock WHERE state = 'running' AND next_fire_at IS NOT NULL AND next_fire_at <= $1
-            ORDER BY next_fire_at, id LIMIT $2 FOR UPDATE SKIP LOCKED""";
+            ORDER BY next_fire_at LIMIT $2 FOR UPDATE SKIP LOCKED""";
 
     private static final String RECORD_STAGES = """
             INSERT INTO clock_stage (clock_id, stage_percent, due_at, fired_at)
