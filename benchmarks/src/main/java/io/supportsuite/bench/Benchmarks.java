@@ -37,7 +37,21 @@ public final class Benchmarks {
                 --kafka HOSTS   Kafka bootstrap servers (default localhost:9092)
                 --jdbc URL      notification-service's database (default jdbc:postgresql://localhost:5432/notifications)
                 --pg-user U, --pg-password P   (default postgres / postgres)
-                --drain SEC     quiet period after the window after which a missing message counts as lost (default 30)""";
+                --drain SEC     quiet period after the window after which a missing message counts as lost (default 30)
+              sla-clocks       N running first-response clocks seeded straight into sla-monitor's database
+                               (clock), stages 50/80/100 % due evenly; firing lateness until sla.warning /
+                               sla.breached is seen on support.sla.v1, stages fired vs expected, then a kill -9 of
+                               sla-monitor and a start with the same command: recovery time; RSS; broker baseline
+                --count N       running clocks (default 1000000; e.g. 100000 for a quick run)
+                --rate N        clocks whose stages fall due per second (default 200: 600 stages/s)
+                --budget SEC    each clock's budget; warnings at 50 and 80 % (default 20)
+                --observe SEC   on-time period measured before the restart (default 60)
+                --outage SEC    how long sla-monitor stays down (default 20)
+                --after SEC     on-time period measured after recovery (default 30)
+                --kafka HOSTS   Kafka bootstrap servers (default localhost:9092)
+                --jdbc URL      sla-monitor's database (default jdbc:postgresql://localhost:5432/sla)
+                --pg-user U, --pg-password P   (default postgres / postgres)
+                --service URL   sla-monitor's base URL, for readiness (default http://localhost:8082)""";
 
     private Benchmarks() {
     }
@@ -53,6 +67,7 @@ public final class Benchmarks {
             case "channel-webhooks" -> ChannelWebhooksBenchmark.run(Options.parse(options));
             case "inbound-tickets" -> InboundTicketsBenchmark.run(Options.parse(options));
             case "scheduled-notifications" -> ScheduledNotificationsBenchmark.run(Options.parse(options));
+            case "sla-clocks" -> SlaClocksBenchmark.run(Options.parse(options));
             default -> {
                 System.err.println("Unknown benchmark: " + args[0]);
                 System.err.println(USAGE);
