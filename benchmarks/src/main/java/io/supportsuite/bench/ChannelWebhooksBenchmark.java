@@ -5,8 +5,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,11 +12,9 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -87,20 +83,14 @@ final class ChannelWebhooksBenchmark {
             consumer.seekToEnd(partitions);
             partitions.forEach(consumer::position); // fix the start before the first webhook
 
-            Optional<ProcessHandle> process = gatewayProcess();
-            AtomicLong maxRss = new AtomicLong();
-            AtomicBoolean sampling = new AtomicBoolean(true);
-            Thread sampler = new Thread(() -> {
-                while (sampling.get()) {
-                    process.flatMap(ChannelWebhooksBenchmark::rssBytes).ifPresent(rss -> maxRss.accumulateAndGet(rss, Math::max));
-                    LockSupport.parkNanos(200_000_000L);
-                }
-            }, "rss-sampler");
-            sampler.start();
+            ServiceControl process = ServiceControl.find("channel-gateway", URI.create(gateway).getPort());
             System.out.printf("channel-webhooks: run %s, %d webhooks at %d/s over %s%n", run, count, rate, String.join(", ", CHANNELS));
-            Load load = load(http, rate, count, i -> webhook(run, i), gateway);
-            sampling.set(false);
-            sampler.join();
+            Load load;
+            long maxRss;
+            try (RssSampler rss = new RssSampler(process)) {
+                load = load(http, rate, count, i -> webhook(run, i), gateway);
+                maxRss = rss.maxMiB();
+            }
 
             Map<String, Integer> records = new HashMap<>();
             long quietSince = System.nanoTime();
@@ -125,8 +115,7 @@ final class ChannelWebhooksBenchmark {
                     + "answered/s), answer %s, not accepted %s, lost %d, duplicated %d, gateway RSS max %s%n",
                     rate, count, accepted / load.seconds(), (accepted / load.seconds()) / (baseline.count(200) / baseline.seconds()),
                     TicketWatcher.percentiles(load.latencies()), others.isEmpty() ? "none" : others,
-                    Math.max(0, accepted - records.size()), duplicated,
-                    process.isEmpty() ? "(gateway process not found on this machine)" : maxRss.get() / (1024 * 1024) + " MiB");
+                    Math.max(0, accepted - records.size()), duplicated, maxRss + " MiB");
         }
     }
 
@@ -224,26 +213,5 @@ final class ChannelWebhooksBenchmark {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
         return new KafkaConsumer<>(config);
-    }
-
-    /** The gateway's JVM on this machine, by its command line (the launcher's or a hand-started one). */
-    private static Optional<ProcessHandle> gatewayProcess() {
-        return ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(line -> line.contains("channel-gateway") && line.contains("quarkus-run.jar"))
-                        .orElse(false))
-                .findFirst();
-    }
-
-    private static Optional<Long> rssBytes(ProcessHandle process) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Optional.of(Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024);
-                }
-            }
-        } catch (Exception e) {
-            // the process ended, or this is not Linux
-        }
-        return Optional.empty();
     }
 }
