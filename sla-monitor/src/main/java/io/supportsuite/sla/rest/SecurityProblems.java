@@ -20,6 +20,8 @@ import io.vertx.core.http.HttpServerRequest;
 public class SecurityProblems {
 
     private static final String CHALLENGE = "Basic realm=\"sla-monitor\"";
+    /** The dashboard's own calls: a Basic challenge would pop up the browser's dialog over its login page. */
+    private static final String FORM_CHALLENGE = "Form realm=\"sla-monitor\"";
     private static final String FORM_POST = "/j_security_check";
 
     private final String formErrorPage;
@@ -35,7 +37,9 @@ public class SecurityProblems {
         }
         Response problem = ProblemMappers.respond(new Problem(Problem.type("unauthorized"), "Unauthorized", 401,
                 "Sign in as a supervisor or an admin (HTTP Basic, or the dashboard's login form)", List.of()));
-        return Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE).build();
+        boolean dashboard = request.getHeader("X-Requested-With") != null;
+        return Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, dashboard ? FORM_CHALLENGE : CHALLENGE)
+                .build();
     }
 
     @ServerExceptionMapper
