@@ -219,6 +219,7 @@ function addToFeed(type, e) {
   li.append(time, tag, text);
   const feed = $('feed');
   feed.prepend(li);
+  $('feed-empty').hidden = true;
   while (feed.children.length > 50) feed.lastChild.remove();
 }
 
@@ -261,7 +262,11 @@ async function start() {
   const local = Intl.DateTimeFormat().resolvedOptions().timeZone;
   [...new Set([localStorage.getItem('sla.zone') || local, local, ...ZONES])].forEach((z) => zones.add(new Option(z, z)));
   zones.addEventListener('change', () => { localStorage.setItem('sla.zone', zones.value); refreshReports(); });
-  $('period').addEventListener('change', () => { refreshLive(); refreshReports(); });
+  $('period').addEventListener('change', () => {
+    document.querySelectorAll('.period-label').forEach((l) => { l.textContent = `· ${$('period').selectedOptions[0].text.toLowerCase()}`; });
+    refreshLive();
+    refreshReports();
+  });
   $('compliance-by').addEventListener('change', () => refreshReports());
   $('refresh').addEventListener('click', () => { refreshLive(); refreshReports(); });
   $('sign-out').addEventListener('click', async () => {
