@@ -112,7 +112,8 @@ class DashboardBrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-error")));
         assertTrue(chrome.findElements(By.id("breaches")).isEmpty());
         chrome.get(dashboard.toString());
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form"))); // sent back to sign in
+        wait.until(ExpectedConditions.urlContains("/dashboard/login.html")); // sent back to sign in
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
     }
 
     @Test
@@ -143,9 +144,11 @@ class DashboardBrowserTest {
         assertTrue(heatmap().stream().mapToInt(Integer::intValue).sum() >= 3, "the tickets are in the heatmap");
     }
 
+    /** Opens the dashboard, which sends a signed-out browser to its login form, and signs in there. */
     private void signIn(String user, String password) {
         chrome.get(dashboard.toString());
         WebDriverWait wait = new WebDriverWait(chrome, WAIT);
+        wait.until(ExpectedConditions.urlContains("/dashboard/login.html"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user);
         chrome.findElement(By.id("password")).sendKeys(password);
         chrome.findElement(By.id("sign-in")).click();
