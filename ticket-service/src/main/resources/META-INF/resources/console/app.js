@@ -43,7 +43,7 @@ async function boot() {
         await Api.post('/api/logout');
         location.href = 'login.html';
     });
-    await TicketPane.init(me);
+    await TicketPane.init();
     const start = route();
     Queue.init(start.view, () => {}, view => {
         Live.watch(view);

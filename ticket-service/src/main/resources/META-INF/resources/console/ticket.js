@@ -4,14 +4,11 @@
 const TicketPane = {
     id: null,
     detail: null,
-    me: null,
-    teams: [],
     canned: [],
     reloadTimer: null,
 
-    async init(me) {
-        this.me = me;
-        [this.teams, this.canned] = await Promise.all([Api.get('/api/teams'), Api.get('/api/canned-responses')]);
+    async init() {
+        this.canned = await Api.get('/api/canned-responses');
         const select = document.getElementById('canned-select');
         this.canned.forEach(c => select.append(Fmt.el('option', { value: c.id, text: c.title })));
         select.addEventListener('change', () => this.insertCanned(select.value));
@@ -104,22 +101,17 @@ const TicketPane = {
         }
     },
 
-    /** The canned response's text with its placeholders filled as the customer will read it (C5, N7). */
-    insertCanned(id) {
-        const canned = this.canned.find(c => c.id === id);
-        if (!canned || !this.detail) return;
-        const team = this.teams.find(t => t.id === this.detail.teamId)
-            || this.teams.filter(t => (this.me.teamIds || []).includes(t.id)).sort((a, b) => a.name.localeCompare(b.name))[0];
-        const values = {
-            'customer.name': this.detail.customer && this.detail.customer.name || 'there',
-            'ticket.number': String(this.detail.number),
-            'agent.name': this.me.name || '',
-            'agent.team': team ? team.name : 'Support',
-        };
-        const text = canned.body.replace(/\{\{\s*([a-zA-Z]+\.[a-zA-Z]+)\s*}}/g, (all, name) => name in values ? values[name] : all);
-        const box = document.getElementById('reply-body');
-        box.value = box.value.trim() ? box.value.trimEnd() + '\n\n' + text : text;
-        box.focus();
+    /** The canned response's text with its placeholders filled by the service, as the customer will read it (C5, N7). */
+    async insertCanned(id) {
+        if (!id || !this.id) return;
+        try {
+            const preview = await Api.post('/api/tickets/' + this.id + '/reply-preview', { cannedResponseId: id });
+            const box = document.getElementById('reply-body');
+            box.value = box.value.trim() ? box.value.trimEnd() + '\n\n' + preview.text : preview.text;
+            box.focus();
+        } catch (e) {
+            this.error(e.message);
+        }
     },
 
     async reply() {

@@ -124,6 +124,7 @@ class ConsoleBrowserTest {
         wait.until(ExpectedConditions.attributeToBe(By.id("ticket"), "data-ticket-id", oldest.ticketId()));
         new Select(chrome.findElement(By.id("canned-select"))).selectByVisibleText(canned);
         String filled = "Hi " + customer + ", sorry for the wait on ticket #" + oldest.number() + ". Administrator";
+        wait.until(d -> !d.findElement(By.id("reply-body")).getDomProperty("value").isEmpty());
         assertEquals(filled, chrome.findElement(By.id("reply-body")).getDomProperty("value"), "placeholders filled");
         chrome.findElement(By.id("reply-send")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#transcript .message.outbound"), filled));
