@@ -18,7 +18,7 @@ import io.supportsuite.tickets.sla.SlaUpdates;
 @ApplicationScoped
 public class SlaConsumer {
 
-    static final String CONSUMER = "ticket-service-sla";
+    public static final String CONSUMER = "ticket-service-sla";
 
     private final Inbox inbox;
     private final SlaUpdates updates;

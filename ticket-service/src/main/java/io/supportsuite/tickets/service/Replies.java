@@ -110,9 +110,7 @@ public class Replies {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return lastCustomerMessage(ticket.id).chain(parent -> Customer.<Customer>findById(ticket.customerId)
                 .chain(customer -> customers.identityOf(customer.id, CustomerIdentity.EMAIL).chain(recipient -> {
-                    String text = Placeholders.fill(author.template(), Map.of(Placeholders.CUSTOMER_NAME, nonNull(customer.name),
-                            Placeholders.TICKET_NUMBER, String.valueOf(ticket.number), Placeholders.AGENT_NAME, author.agentName(),
-                            Placeholders.AGENT_TEAM, nonNull(author.team())));
+                    String text = fill(ticket, customer, author);
                     if (text.getBytes(StandardCharsets.UTF_8).length > config.reply().maxBodyBytes()) {
                         throw ProblemException.invalidField("body", "must be at most " + config.reply().maxBodyBytes() + " bytes");
                     }
@@ -135,6 +133,25 @@ public class Replies {
                     }
                     return work.chain(() -> events.send(ticket, send)).replaceWith(new Reply(reply, ticket, first));
                 })));
+    }
+
+    /**
+     * The reply as the customer would read it, placeholders filled, without storing or sending anything: what the
+     * console shows when an agent picks a canned response.
+     */
+    public Uni<String> preview(UUID ticketId, ReplyRequest request) {
+        UUID canned = validate(request);
+        return Panache.withSession(() -> current.agent().chain(agent -> Ticket.<Ticket>findById(ticketId)
+                .onItem().ifNull().failWith(() -> Problems.ticketNotFound(ticketId))
+                .chain(ticket -> author(ticket, agent, request, canned).chain(author -> Customer.<Customer>findById(ticket.customerId)
+                        .map(customer -> fill(ticket, customer, author))))));
+    }
+
+    /** The placeholders of C5, filled (N7). */
+    private static String fill(Ticket ticket, Customer customer, Authored author) {
+        return Placeholders.fill(author.template(), Map.of(Placeholders.CUSTOMER_NAME, nonNull(customer.name),
+                Placeholders.TICKET_NUMBER, String.valueOf(ticket.number), Placeholders.AGENT_NAME, author.agentName(),
+                Placeholders.AGENT_TEAM, nonNull(author.team())));
     }
 
     private static String nonNull(String s) {

@@ -91,7 +91,7 @@ public class TicketQueries {
                 m.messageId, m.inReplyTo, m.createdAt);
     }
 
-    Uni<List<TicketSummary>> summaries(List<Ticket> tickets) {
+    public Uni<List<TicketSummary>> summaries(List<Ticket> tickets) {
         if (tickets.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
