@@ -40,7 +40,9 @@ public class Router {
     private static final String LIVE = "t.status NOT IN ('solved', 'closed')";
     private static final String WAITING = "SELECT t.id, t.team_id, t.channel, c.locale, c.personal_agent_id FROM ticket t "
             + "JOIN customer c ON c.id = t.customer_id WHERE t.assignee_id IS NULL AND " + LIVE
-            + " AND (t.team_id IS NOT NULL OR c.personal_agent_id IS NOT NULL) %s "
+            // Only tickets someone available could take: the rest must not crowd them out of a round.
+            + " AND (EXISTS (SELECT 1 FROM agent_team x JOIN agent a ON a.id = x.agent_id WHERE x.team_id = t.team_id AND a.available)"
+            + " OR EXISTS (SELECT 1 FROM agent a WHERE a.id = c.personal_agent_id AND a.available)) %s "
             + "ORDER BY CASE t.priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END, t.number "
             + "LIMIT :limit FOR UPDATE OF t SKIP LOCKED";
     private static final int QUEUE_BATCH = 200;
