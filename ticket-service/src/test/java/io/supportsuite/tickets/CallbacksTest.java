@@ -161,6 +161,13 @@ class CallbacksTest {
                     e -> scheduled.callbackId().equals(e.callbackId()) && agentId.equals(e.ownerAgentId()));
             assertEquals(scheduled.dueAt(), owned.dueAt());
 
+            // R3: the customer picks a slot for the call they are owed: the same callback moves there.
+            Instant slot = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+            fixture.contact(contactId, EventTypes.CALLBACK_REQUESTED, new CallbackRequested(contactId, Channels.VOICE, caller,
+                    Instant.now(), slot), UUID.randomUUID().toString());
+            fixture.event(Topics.TICKETS, EventTypes.CALLBACK_SCHEDULED, CallbackScheduled.class,
+                    e -> scheduled.callbackId().equals(e.callbackId()) && slot.equals(e.dueAt()));
+
             Instant later = Instant.now().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
             TicketFixture.as(user).contentType(ContentType.JSON).body(Map.of("dueAt", later.toString()))
                     .put("/api/callbacks/{id}/due", scheduled.callbackId()).then().statusCode(200).body("dueAt", equalTo(later.toString()));
@@ -173,7 +180,7 @@ class CallbacksTest {
             given().get("/api/tickets/{id}/callbacks", scheduled.ticketId()).then().statusCode(200)
                     .body("$", hasSize(1)).body("[0].dueAt", equalTo(later.toString())).body("[0].source", equalTo("pickup_missed"));
             List<String> kinds = fixture.ticket(scheduled.ticketId()).extract().jsonPath().getList("timeline.kind");
-            assertEquals(List.of("callback.scheduled", "assigned", "callback.scheduled", "callback.scheduled"), kinds,
+            assertEquals(List.of("callback.scheduled", "assigned", "callback.scheduled", "callback.scheduled", "callback.scheduled"), kinds,
                     "the pickup clock's own events make no line on the ticket");
         } finally {
             TicketFixture.available(user, false);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
@@ -90,9 +91,9 @@ public class CallbackIntake {
             throw new Inbox.UnreadableEventException(event, new IllegalArgumentException("no customer to call"));
         }
         Instant at = request.requestedAt() != null ? request.requestedAt() : event.time();
-        Instant due = request.preferredAt() != null && request.preferredAt().isAfter(at) ? request.preferredAt()
-                : at.plus(config.callbacks().due());
-        return open(Callback.REQUESTED, event.id(), request.contactId(), request.channel(), request.customer(), due);
+        boolean picked = request.preferredAt() != null && request.preferredAt().isAfter(at);
+        Instant due = picked ? request.preferredAt() : at.plus(config.callbacks().due());
+        return open(Callback.REQUESTED, event.id(), request.contactId(), request.channel(), request.customer(), due, picked);
     }
 
     /** Whether an SLA event is about a live contact's pickup clock (whose "ticket" is the contact), not a ticket's clock. */
@@ -120,16 +121,22 @@ public class CallbackIntake {
                     String channel = row != null && row[0] != null ? (String) row[0] : breach.clock().channel();
                     Identity who = row == null || row[2] == null ? null
                             : new Identity((String) row[1], (String) row[2], (String) row[3], (String) row[4]);
-                    return open(Callback.PICKUP_MISSED, event.id(), contactId, channel, who, at.plus(config.callbacks().due()));
+                    return open(Callback.PICKUP_MISSED, event.id(), contactId, channel, who, at.plus(config.callbacks().due()), false);
                 });
     }
 
-    private Uni<Void> open(String source, String sourceEvent, String contactId, String channel, Identity caller, Instant due) {
+    /** {@code picked}: the customer chose the time, which moves a callback the contact already has. */
+    private Uni<Void> open(String source, String sourceEvent, String contactId, String channel, Identity caller, Instant due,
+            boolean picked) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Identity who = caller != null ? caller : new Identity(ANONYMOUS, "contact:" + contactId, null, null);
-        return (contactId == null ? Uni.createFrom().item(0L)
-                : Callback.count("contactId = ?1 and status = ?2", contactId, Callback.SCHEDULED)).chain(open -> {
-                    if (open > 0) {
+        return (contactId == null ? Uni.createFrom().<Callback>nullItem()
+                : Callback.<Callback>find("contactId = ?1 and status = ?2", contactId, Callback.SCHEDULED)
+                        .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()).chain(open -> {
+                    if (open != null) {
+                        if (picked) {
+                            return callbacks.move(open, due.truncatedTo(ChronoUnit.MICROS), now);
+                        }
                         Log.infof("Contact %s already has a callback scheduled; %s %s changes nothing", contactId, source, sourceEvent);
                         return Uni.createFrom().voidItem();
                     }

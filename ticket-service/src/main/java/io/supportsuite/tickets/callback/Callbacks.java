@@ -76,6 +76,13 @@ public class Callbacks {
                 .invoke(() -> Log.infof("Callback %s (%s) on ticket %s due %s, owner %s", c.id, source, ticketId, due, owner));
     }
 
+    /** The customer picked another time for a callback they have: moved there, announced again. In the caller's transaction. */
+    public Uni<Void> move(Callback c, Instant due, Instant now) {
+        c.dueAt = due;
+        c.updatedAt = now;
+        return announce(c, Actor.SYSTEM, now);
+    }
+
     /** The ticket got an agent: its callbacks without an owner become theirs, announced again with the owner. */
     public Uni<Void> adopt(UUID ticketId, UUID agentId, Instant now) {
         return Callback.<Callback>list("ticketId = ?1 and status = ?2 and ownerId is null", ticketId, Callback.SCHEDULED)
