@@ -15,6 +15,14 @@ public final class Benchmarks {
                 --kafka HOSTS   Kafka bootstrap servers (default localhost:9092)
                 --secret S      the e-mail webhook secret (default dev-email-secret)
                 --drain SEC     quiet period after which a missing ticket counts as lost (default 30)
+              channel-webhooks  channel-gateway alone: signed webhooks of four channels in turn (e-mail, WhatsApp,
+                               Telegram, generic) at a fixed rate; answer latency, accepted/s against the same
+                               client on the liveness endpoint (baseline, same run), lost and duplicated records
+                               on support.inbound.v1, the gateway's RSS (start it with the launcher's --only
+                               channel-gateway so that nothing else competes)
+                --rate N        webhooks per second (default 3000)
+                --seconds N     how long (default 20)
+                --gateway URL, --kafka HOSTS, --drain SEC   as above (drain default 20)
               inbound-tickets  message.received events straight onto support.inbound.v1, as fast as the broker
                                takes them; how fast ticket-service turns them into ticket.created
                 --count N       events (default 20000)
@@ -29,7 +37,21 @@ public final class Benchmarks {
                 --kafka HOSTS   Kafka bootstrap servers (default localhost:9092)
                 --jdbc URL      notification-service's database (default jdbc:postgresql://localhost:5432/notifications)
                 --pg-user U, --pg-password P   (default postgres / postgres)
-                --drain SEC     quiet period after the window after which a missing message counts as lost (default 30)""";
+                --drain SEC     quiet period after the window after which a missing message counts as lost (default 30)
+              sla-clocks       N running first-response clocks seeded straight into sla-monitor's database
+                               (clock), stages 50/80/100 % due evenly; firing lateness until sla.warning /
+                               sla.breached is seen on support.sla.v1, stages fired vs expected, then a kill -9 of
+                               sla-monitor and a start with the same command: recovery time; RSS; broker baseline
+                --count N       running clocks (default 1000000; e.g. 100000 for a quick run)
+                --rate N        clocks whose stages fall due per second (default 200: 600 stages/s)
+                --budget SEC    each clock's budget; warnings at 50 and 80 % (default 20)
+                --observe SEC   on-time period measured before the restart (default 60)
+                --outage SEC    how long sla-monitor stays down (default 20)
+                --after SEC     on-time period measured after recovery (default 30)
+                --kafka HOSTS   Kafka bootstrap servers (default localhost:9092)
+                --jdbc URL      sla-monitor's database (default jdbc:postgresql://localhost:5432/sla)
+                --pg-user U, --pg-password P   (default postgres / postgres)
+                --service URL   sla-monitor's base URL, for readiness (default http://localhost:8082)""";
 
     private Benchmarks() {
     }
@@ -42,8 +64,10 @@ public final class Benchmarks {
         String[] options = Arrays.copyOfRange(args, 1, args.length);
         switch (args[0]) {
             case "email-webhooks" -> EmailWebhookBenchmark.run(Options.parse(options));
+            case "channel-webhooks" -> ChannelWebhooksBenchmark.run(Options.parse(options));
             case "inbound-tickets" -> InboundTicketsBenchmark.run(Options.parse(options));
             case "scheduled-notifications" -> ScheduledNotificationsBenchmark.run(Options.parse(options));
+            case "sla-clocks" -> SlaClocksBenchmark.run(Options.parse(options));
             default -> {
                 System.err.println("Unknown benchmark: " + args[0]);
                 System.err.println(USAGE);

@@ -1,7 +1,6 @@
 package io.supportsuite.bench;
 
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -12,17 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.postgresql.PGConnection;
 
 import io.supportsuite.events.Topics;
@@ -38,7 +32,6 @@ import io.supportsuite.events.Topics;
 final class ScheduledNotificationsBenchmark {
 
     private static final int TICKETS_PER_NOTIFICATION = 10;
-    private static final String BASELINE_TOPIC = "support.bench.baseline";
 
     private ScheduledNotificationsBenchmark() {
     }
@@ -103,7 +96,7 @@ final class ScheduledNotificationsBenchmark {
                 }
             }
             double rendered = distinct / Math.max(0.001, (lastSent - firstSent) / 1000.0);
-            double baseline = brokerRate(kafka, count);
+            double baseline = Baseline.brokerRate(kafka, count, 900);
             System.out.printf("scheduled-notifications: %d expected, %d sent, lost %d, duplicated %d; send lateness %s; "
                     + "rendered %.0f messages/s (offered %d/s); broker baseline %.0f records/s (ratio %.3f); seeding %.1f s%n",
                     count, distinct, count - distinct, duplicates, TicketWatcher.percentiles(measured), rendered, rate, baseline,
@@ -151,33 +144,6 @@ final class ScheduledNotificationsBenchmark {
         consumer.seekToEnd(partitions);
         partitions.forEach(consumer::position); // fix the start before anything is seeded
         return consumer;
-    }
-
-    /** As many records of a message.send's size straight onto a scratch topic: what the broker alone sustains. */
-    private static double brokerRate(String kafka, int count) {
-        String body = "x".repeat(900);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, "5"), new StringSerializer(), new StringSerializer())) {
-            List<CompletableFuture<Void>> acks = new ArrayList<>(count);
-            long start = System.nanoTime();
-            for (int i = 0; i < count; i++) {
-                CompletableFuture<Void> ack = new CompletableFuture<>();
-                ProducerRecord<String, String> record = new ProducerRecord<>(BASELINE_TOPIC, "k" + (i % 100), body);
-                record.headers().add("ce_type", "bench".getBytes(StandardCharsets.UTF_8));
-                producer.send(record, (m, e) -> {
-                    if (e != null) {
-                        ack.completeExceptionally(e);
-                    } else {
-                        ack.complete(null);
-                    }
-                });
-                acks.add(ack);
-            }
-            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).join();
-            return count / ((System.nanoTime() - start) / 1e9);
-        }
     }
 
     private static String states(Connection db, String run) throws Exception {

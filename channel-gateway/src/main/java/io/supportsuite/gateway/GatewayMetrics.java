@@ -1,5 +1,7 @@
 package io.supportsuite.gateway;
 
+import java.time.Duration;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.micrometer.core.instrument.Counter;
@@ -56,12 +58,18 @@ public class GatewayMetrics {
         stop(sample, channel, outcome);
     }
 
-    /** One outbound message reached its end: {@code outcome} is succeeded or failed. */
-    public void delivered(String channel, String outcome, boolean permanent, int attempts) {
+    /**
+     * One outbound message reached its end: {@code outcome} is succeeded or failed; {@code latency} runs from
+     * the command's request (the agent's reply, the acknowledgement) to that end, queueing and retries included.
+     */
+    public void delivered(String channel, String outcome, boolean permanent, int attempts, Duration latency) {
         Counter.builder("support.deliveries").description("Outbound messages by outcome")
                 .tag("channel", channel).tag("outcome", outcome).tag("permanent", String.valueOf(permanent))
                 .register(registry).increment();
         registry.summary("support.delivery.attempts", "channel", channel, "outcome", outcome).record(attempts);
+        Timer.builder("support.delivery.latency").description("Outbound message requested to delivered or failed, per channel")
+                .tag("channel", channel).tag("outcome", outcome).publishPercentiles(0.5, 0.99).publishPercentileHistogram()
+                .register(registry).record(latency.isNegative() ? Duration.ZERO : latency);
     }
 
     private void stop(Timer.Sample sample, String channel, String outcome) {

@@ -254,24 +254,37 @@ class FirstResponseClockTest {
     }
 
     @Test
-    void metricsCountRunningClocksWarningsBreachesAndFiringLateness() {
+    void metricsMoveWithARealFiringByKindAndChannel() {
+        String warning50 = "support_sla_warnings_total{channel=\"telegram\",kind=\"first_response\",stage=\"50\"";
+        String warning80 = "support_sla_warnings_total{channel=\"telegram\",kind=\"first_response\",stage=\"80\"";
+        String breaches = "support_sla_breaches_total{channel=\"telegram\",kind=\"first_response\"";
+        String lateness = "support_sla_firing_lateness_seconds_count{kind=\"first_response\"";
+        String before = metrics();
         String ticket = SlaFixture.newTicketId();
-        sla.ticketCreated(ticket, SlaFixture.now(), "vip");
+        sla.ticketCreated(ticket, SlaFixture.now(), "vip", "telegram", "normal", null);
         sla.await(ticket, EventTypes.SLA_BREACHED, SlaBreached.class);
 
         await().atMost(SlaFixture.WAIT).untilAsserted(() -> {
-            String metrics = given().header("Accept", "text/plain").get("/q/metrics").then().statusCode(200)
-                    .extract().asString();
-            assertTrue(metrics.matches("(?s).*support_sla_breaches_total\\{kind=\"first_response\"[^}]*} [1-9].*"), metrics);
-            assertTrue(metrics.matches(
-                    "(?s).*support_sla_warnings_total\\{kind=\"first_response\",stage=\"50\"[^}]*} [1-9].*"));
-            assertTrue(metrics.matches(
-                    "(?s).*support_sla_warnings_total\\{kind=\"first_response\",stage=\"80\"[^}]*} [1-9].*"));
-            assertTrue(metrics.matches("(?s).*support_sla_firing_lateness_seconds_count\\{kind=\"first_response\"[^}]*} [1-9].*"));
-            assertTrue(metrics.contains("support_sla_firing_lateness_seconds_bucket{kind=\"first_response\""));
-            assertTrue(metrics.matches("(?s).*support_sla_clocks_running\\{kind=\"first_response\"[^}]*} [1-9].*"),
+            String after = metrics();
+            assertEquals(value(before, warning50) + 1, value(after, warning50), after);
+            assertEquals(value(before, warning80) + 1, value(after, warning80));
+            assertEquals(value(before, breaches) + 1, value(after, breaches));
+            assertTrue(value(after, lateness) >= value(before, lateness) + 3, "three stages timed");
+            assertTrue(after.matches("(?s).*support_sla_firing_lateness_seconds_bucket\\{[^}]*le=\"1(\\.0)?\".*"),
+                    "a lateness histogram with a bucket at the 1 s target");
+            assertTrue(value(after, "support_sla_clocks_running{kind=\"first_response\"") >= 1,
                     "the breached clock still awaits its first response");
         });
+    }
+
+    private static String metrics() {
+        return given().header("Accept", "text/plain").get("/q/metrics").then().statusCode(200).extract().asString();
+    }
+
+    /** The value of the series whose name and labels start with {@code series}; 0 when it is not there yet. */
+    private static double value(String metrics, String series) {
+        return metrics.lines().filter(line -> line.startsWith(series)).findFirst()
+                .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).orElse(0.0);
     }
 
     private static void assertOnTime(Instant firedAt, Instant dueAt) {

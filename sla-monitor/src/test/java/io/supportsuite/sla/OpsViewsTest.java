@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
 import io.supportsuite.devstack.testing.DevStackResource;
 import io.supportsuite.events.EventTypes;
 import io.supportsuite.events.sla.SlaBreached;
@@ -66,13 +67,13 @@ class OpsViewsTest {
         sla.await(overdue, EventTypes.SLA_BREACHED, SlaBreached.class);
         sla.await(risky, EventTypes.SLA_WARNING, SlaWarning.class);
 
-        List<Map<String, Object>> breaches = given().get("/api/sla/breaches").then().statusCode(200).extract().jsonPath().getList("");
+        List<Map<String, Object>> breaches = ops().get("/api/sla/breaches").then().statusCode(200).extract().jsonPath().getList("");
         Map<String, Object> breach = breaches.stream().filter(b -> overdue.equals(b.get("ticketId"))).findFirst().orElseThrow();
         assertTrue(((Number) breach.get("secondsLeft")).longValue() < -3000, "an hour past: " + breach);
         assertEquals(100, breach.get("lastStage"));
         assertSortedBySecondsLeft(breaches);
 
-        List<Map<String, Object>> atRisk = given().get("/api/sla/at-risk").then().statusCode(200).extract().jsonPath().getList("");
+        List<Map<String, Object>> atRisk = ops().get("/api/sla/at-risk").then().statusCode(200).extract().jsonPath().getList("");
         Map<String, Object> risk = atRisk.stream().filter(b -> risky.equals(b.get("ticketId"))).findFirst().orElseThrow();
         long left = ((Number) risk.get("secondsLeft")).longValue();
         assertTrue(left > 0 && left <= 10, "about 10 s left: " + risk);
@@ -92,12 +93,12 @@ class OpsViewsTest {
         sla.replied(ticket, SlaFixture.now());
         sla.await(ticket, EventTypes.SLA_MET, SlaMet.class);
 
-        given().get("/api/tickets/{id}/clocks/history", ticket).then().statusCode(200)
+        ops().get("/api/tickets/{id}/clocks/history", ticket).then().statusCode(200)
                 .body("event", equalTo(List.of("started", "paused", "resumed", "stopped")))
                 .body("[0].detail", startsWith("policy follow-up"))
                 .body("[1].detail", equalTo("waiting on customer"))
                 .body("[3].detail", equalTo("met"));
-        given().get("/api/tickets/{id}/clocks/history", "no-such-ticket").then().statusCode(404);
+        ops().get("/api/tickets/{id}/clocks/history", "no-such-ticket").then().statusCode(404);
     }
 
     @Test
@@ -106,7 +107,7 @@ class OpsViewsTest {
         sla.ticketCreated(ticket, SlaFixture.now().minusSeconds(3600), "standard");
         sla.await(ticket, EventTypes.SLA_BREACHED, SlaBreached.class);
 
-        given().get("/api/tickets/{id}/clocks/history", ticket).then().statusCode(200)
+        ops().get("/api/tickets/{id}/clocks/history", ticket).then().statusCode(200)
                 .body("event", equalTo(List.of("started", "warning", "warning", "breached")))
                 .body("[1].detail", startsWith("50 % of the budget, due "))
                 .body("[3].detail", startsWith("100 % of the budget, due "));
@@ -126,14 +127,14 @@ class OpsViewsTest {
         await().pollDelay(Duration.ofSeconds(1)).atMost(SlaFixture.WAIT).until(() -> true);
         contacts.forEach(c -> sla.contactOffered(c, channel, t0));
 
-        await().atMost(SlaFixture.WAIT).untilAsserted(() -> given().get("/api/sla/pickup").then().statusCode(200)
+        await().atMost(SlaFixture.WAIT).untilAsserted(() -> ops().get("/api/sla/pickup").then().statusCode(200)
                 .body("find { it.channel == '" + channel + "' }.offered", equalTo(4))
                 .body("find { it.channel == '" + channel + "' }.answered", equalTo(3))
                 .body("find { it.channel == '" + channel + "' }.abandoned", equalTo(1))
                 .body("find { it.channel == '" + channel + "' }.p50Seconds", equalTo(2.0f))
                 .body("find { it.channel == '" + channel + "' }.p90Seconds", equalTo(4.4f))
                 .body("find { it.channel == '" + channel + "' }.abandonmentPercent", equalTo(25.0f)));
-        given().queryParam("by", "channel").queryParam("kind", "pickup").get("/api/sla/compliance").then().statusCode(200)
+        ops().queryParam("by", "channel").queryParam("kind", "pickup").get("/api/sla/compliance").then().statusCode(200)
                 .body("find { it.group == '" + channel + "' }.met", equalTo(2))
                 .body("find { it.group == '" + channel + "' }.breached", equalTo(1))
                 .body("find { it.group == '" + channel + "' }.compliancePercent", equalTo(66.67f));
@@ -145,11 +146,22 @@ class OpsViewsTest {
         sla.ticketCreated(met, SlaFixture.now(), "vip");
         sla.replied(met, SlaFixture.now());
         sla.await(met, EventTypes.SLA_MET, SlaMet.class);
-        await().atMost(SlaFixture.WAIT).untilAsserted(() -> given().queryParam("by", "policy").get("/api/sla/compliance")
+        await().atMost(SlaFixture.WAIT).untilAsserted(() -> ops().queryParam("by", "policy").get("/api/sla/compliance")
                 .then().statusCode(200).body("group", hasItem("vip")));
-        given().queryParam("by", "colour").get("/api/sla/compliance").then().statusCode(422)
+        ops().queryParam("by", "colour").get("/api/sla/compliance").then().statusCode(422)
                 .contentType("application/problem+json");
-        given().queryParam("from", "yesterday").get("/api/sla/pickup").then().statusCode(422);
+        ops().queryParam("from", "yesterday").get("/api/sla/pickup").then().statusCode(422);
+    }
+
+    @Test
+    void opsViewsAreForSupervisorsAndAdmins() {
+        given().get("/api/sla/breaches").then().statusCode(401).contentType("application/problem+json");
+        given().auth().preemptive().basic("agent", "agent").get("/api/sla/at-risk").then().statusCode(403);
+        given().auth().preemptive().basic("admin", "admin").get("/api/sla/compliance").then().statusCode(200);
+    }
+
+    private static RequestSpecification ops() {
+        return given().auth().preemptive().basic("supervisor", "supervisor");
     }
 
     private static void assertSortedBySecondsLeft(List<Map<String, Object>> alerts) {

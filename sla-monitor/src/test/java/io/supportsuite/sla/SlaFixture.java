@@ -21,6 +21,7 @@ import io.supportsuite.events.contact.ContactAnswered;
 import io.supportsuite.events.contact.ContactOffered;
 import io.supportsuite.events.ticket.CallbackCompleted;
 import io.supportsuite.events.ticket.CallbackScheduled;
+import io.supportsuite.events.ticket.TicketAssigned;
 import io.supportsuite.events.ticket.TicketCreated;
 import io.supportsuite.events.ticket.TicketMessageAdded;
 import io.supportsuite.events.ticket.TicketReplied;
@@ -85,6 +86,16 @@ final class SlaFixture implements AutoCloseable {
                 new TicketReplied(ticketId, UUID.randomUUID().toString(), "agent-1", "Bo", "support", "email", true, at));
     }
 
+    String repliedBy(String ticketId, String agentId, String agentName, Instant at) {
+        return send(UUID.randomUUID().toString(), EventTypes.TICKET_REPLIED, ticketId,
+                new TicketReplied(ticketId, UUID.randomUUID().toString(), agentId, agentName, "support", "email", true, at));
+    }
+
+    String assigned(String ticketId, String agentId, String agentName, Instant at) {
+        return send(UUID.randomUUID().toString(), EventTypes.TICKET_ASSIGNED, ticketId,
+                new TicketAssigned(ticketId, null, agentId, agentName, at));
+    }
+
     String customerWrote(String ticketId, Instant at) {
         return send(UUID.randomUUID().toString(), EventTypes.TICKET_MESSAGE_ADDED, ticketId,
                 new TicketMessageAdded(ticketId, UUID.randomUUID().toString(), "email", null, "open", false, at));
@@ -96,8 +107,12 @@ final class SlaFixture implements AutoCloseable {
     }
 
     String contactAnswered(String contactId, String channel, Instant at) {
+        return contactAnsweredBy(contactId, channel, "agent-1", at);
+    }
+
+    String contactAnsweredBy(String contactId, String channel, String agentId, Instant at) {
         return sendTo(Topics.CONTACT, UUID.randomUUID().toString(), EventTypes.CONTACT_ANSWERED, contactId,
-                new ContactAnswered(contactId, channel, "agent-1", at));
+                new ContactAnswered(contactId, channel, agentId, at));
     }
 
     String contactAbandoned(String contactId, String channel, Instant at) {

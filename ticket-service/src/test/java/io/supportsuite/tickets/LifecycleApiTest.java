@@ -4,10 +4,12 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -29,6 +31,7 @@ import io.supportsuite.devstack.testing.Reactive;
 import io.supportsuite.events.EventTypes;
 import io.supportsuite.events.Topics;
 import io.supportsuite.events.ticket.TicketAutoSolveDue;
+import io.supportsuite.events.ticket.TicketCsatRecorded;
 import io.supportsuite.events.ticket.TicketStatusChanged;
 import io.supportsuite.tickets.service.AutoClose;
 import jakarta.inject.Inject;
@@ -175,6 +178,29 @@ class LifecycleApiTest {
         assertEquals(List.of("new>pending", "pending>solved"), moves(pending));
         fixture.ticket(answered).body("status", equalTo("open"));
         assertEquals(List.of("new>pending", "pending>open"), moves(answered));
+    }
+
+    @Test
+    void theCustomersSatisfactionAnswerShowsOnTheTicket_N5() {
+        String solved = fixture.newTicket().ticketId();
+        fixture.status(solved, "solved", "agent-1").statusCode(200);
+        Instant answered = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        TicketCsatRecorded csat = new TicketCsatRecorded(solved, "agent-1", 4, " Quick and kind ", answered);
+        fixture.request(solved, EventTypes.TICKET_CSAT_RECORDED, csat);
+        fixture.request(solved, EventTypes.TICKET_CSAT_RECORDED, csat); // redelivered: still one line
+        // an older answer arriving late does not replace the newer one
+        fixture.request(solved, EventTypes.TICKET_CSAT_RECORDED,
+                new TicketCsatRecorded(solved, "agent-1", 1, "stale", answered.minusSeconds(60)));
+
+        await().atMost(TicketFixture.WAIT).untilAsserted(() -> fixture.ticket(solved)
+                .body("csat.score", equalTo(4))
+                .body("csat.comment", equalTo("Quick and kind"))
+                .body("timeline.findAll { it.kind == 'csat_recorded' }.size()", equalTo(1))
+                .body("timeline.find { it.kind == 'csat_recorded' }.text", equalTo("Customer rated 4/5: Quick and kind")));
+        await().pollDelay(TicketFixture.QUIET).atMost(TicketFixture.WAIT).untilAsserted(() -> fixture.ticket(solved)
+                .body("csat.score", equalTo(4))
+                .body("timeline.findAll { it.kind == 'csat_recorded' }.size()", equalTo(1)));
+        fixture.ticket(fixture.newTicket().ticketId()).body("csat", nullValue());
     }
 
     private List<String> moves(String id) {

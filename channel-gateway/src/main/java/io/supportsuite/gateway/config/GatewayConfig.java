@@ -52,6 +52,14 @@ public interface GatewayConfig {
         /** A signed sending time further than this from now is a replay: 401. */
         @WithDefault("PT5M")
         Duration maxAge();
+
+        /** Group commit: at most this many receipts claimed (or marked accepted) by one statement. */
+        @WithDefault("256")
+        int batchMax();
+
+        /** Group commit: statements of each kind in flight at once; more requests wait and go together. */
+        @WithDefault("4")
+        int batchWriters();
     }
 
     interface ChannelSettings {

@@ -1,6 +1,7 @@
 package io.supportsuite.gateway.delivery;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -109,6 +110,8 @@ public class DeliveryService {
                     new DeliveryFailed(key, command.kind(), command.ticketId(), channel, outcome.permanent(), outcome.reason(),
                             outcome.attempts(), delivery.completedAt));
         }).invoke(() -> metrics.delivered(channel, outcome.succeeded() ? Delivery.SUCCEEDED : Delivery.FAILED,
-                outcome.permanent(), outcome.attempts())).replaceWithVoid();
+                outcome.permanent(), outcome.attempts(), Duration.between(
+                        command.requestedAt() == null ? clock.instant() : command.requestedAt(), clock.instant())))
+                .replaceWithVoid();
     }
 }

@@ -1,7 +1,9 @@
 package io.supportsuite.gateway.email;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -32,27 +34,34 @@ import io.supportsuite.runtime.problem.ProblemMappers;
 
 /**
  * The inbound e-mail webhook. Checks in this order, each refusal changing nothing: size (413), signature
- * over the raw body (401), JSON (400), fields (422). Then dedup and publish (C4): 202 once Kafka
- * acknowledged, 200 for a message already accepted, 503 with Retry-After when it cannot be accepted now.
+ * over the raw body (401), JSON (400), fields (422). Mail that would answer itself in a loop (auto-replies,
+ * bounces, bulk mail, the suite's own addresses, a sender over its rate) is answered 200 "ignored" and
+ * published nowhere. Then dedup and publish (C4): 202 once Kafka acknowledged, 200 for a message already
+ * accepted, 503 with Retry-After when it cannot be accepted now.
  */
 @Path("/webhooks/email")
 public class EmailWebhookResource {
 
-    /** The answer to an accepted or duplicate webhook. */
+    /** The answer to an accepted, duplicate or ignored webhook. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Receipt(String status, String eventId, String conversationKey) {
+    public record Receipt(String status, String eventId, String conversationKey, String reason) {
     }
 
     private final InboundAcceptance acceptance;
     private final GatewayConfig config;
     private final ObjectMapper mapper;
     private final GatewayMetrics metrics;
+    private final SenderRateLimit rateLimit;
+    private final Clock clock;
 
-    public EmailWebhookResource(InboundAcceptance acceptance, GatewayConfig config, ObjectMapper mapper, GatewayMetrics metrics) {
+    public EmailWebhookResource(InboundAcceptance acceptance, GatewayConfig config, ObjectMapper mapper, GatewayMetrics metrics,
+            SenderRateLimit rateLimit, Clock clock) {
         this.acceptance = acceptance;
         this.config = config;
         this.mapper = mapper;
         this.metrics = metrics;
+        this.rateLimit = rateLimit;
+        this.clock = clock;
     }
 
     @POST
@@ -67,14 +76,23 @@ public class EmailWebhookResource {
             metrics.webhookRejected(Channels.EMAIL, e.reason(), sample);
             throw e;
         }
+        Optional<String> loop = MailLoops.reason(email.headers(), email.sender(), config.inboundEmail().ownAddresses())
+                .or(() -> rateLimit.allow(email.sender(), email.message().providerMessageId(), clock.instant()) ? Optional.empty() : Optional.of("sender-rate-limit"));
+        if (loop.isPresent()) {
+            // 200, not an error: the provider must not retry a message that will never become a ticket
+            Log.infof("E-mail %s from %s ignored: %s", email.message().providerMessageId(), email.sender(), loop.get());
+            metrics.itemIgnored(Channels.EMAIL, loop.get());
+            metrics.webhookAnswered(Channels.EMAIL, GatewayMetrics.IGNORED, sample);
+            return Uni.createFrom().item(Response.ok(new Receipt(GatewayMetrics.IGNORED, null, null, loop.get())).build());
+        }
         return acceptance.accept(email.conversationKey(), email.message())
                 .map(outcome -> {
                     if (outcome.duplicate()) {
                         metrics.webhookAnswered(Channels.EMAIL, GatewayMetrics.DUPLICATE, sample);
-                        return Response.ok(new Receipt("duplicate", outcome.eventId().toString(), null)).build();
+                        return Response.ok(new Receipt("duplicate", outcome.eventId().toString(), null, null)).build();
                     }
                     metrics.webhookAnswered(Channels.EMAIL, GatewayMetrics.ACCEPTED, sample);
-                    return Response.accepted(new Receipt("accepted", outcome.eventId().toString(), outcome.conversationKey()))
+                    return Response.accepted(new Receipt("accepted", outcome.eventId().toString(), outcome.conversationKey(), null))
                             .build();
                 })
                 .onFailure(InboundPublisher::isTooLargeForBroker).recoverWithItem(failure -> tooLargeForBroker(failure, sample))

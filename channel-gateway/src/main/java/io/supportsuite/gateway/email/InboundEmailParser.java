@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -17,12 +20,19 @@ import io.supportsuite.runtime.problem.Problem.FieldError;
 
 /**
  * Turns the provider's inbound e-mail JSON into a {@link MessageReceived}, or refuses it naming every
- * offending field. Keys: from, to, subject, text, html, message-id, in-reply-to, references, received-at.
+ * offending field. Keys: from, to, subject, text, html, message-id, in-reply-to, references, received-at, and
+ * optionally headers (the message's other headers, name to value, as inbound-mail providers pass them on: the
+ * loop checks read them).
  */
 public final class InboundEmailParser {
 
-    /** The normalised message and the conversation key it is published under. */
-    public record InboundEmail(MessageReceived message, String conversationKey) {
+    /** The normalised message, the conversation key it is published under, its headers by lower-case name. */
+    public record InboundEmail(MessageReceived message, String conversationKey, Map<String, String> headers) {
+
+        /** The sender's address, lower-case. */
+        public String sender() {
+            return message.sender().value();
+        }
     }
 
     private final JsonNode json;
@@ -57,6 +67,7 @@ public final class InboundEmailParser {
         String inReplyTo = MessageIds.parseFirst(text("in-reply-to"));
         List<String> references = references();
         Instant receivedAt = receivedAt();
+        Map<String, String> headers = headers();
         if (!errors.isEmpty()) {
             throw WebhookRejection.invalid(errors);
         }
@@ -64,7 +75,7 @@ public final class InboundEmailParser {
         MessageReceived message = new MessageReceived(Channels.EMAIL, messageId, thread,
                 new Identity("email", from.address(), null, from.displayName()), to, subject, text, html, List.of(),
                 null, null, false, receivedAt);
-        return new InboundEmail(message, conversationKey(thread));
+        return new InboundEmail(message, conversationKey(thread), headers);
     }
 
     private MailAddress sender() {
@@ -138,6 +149,34 @@ public final class InboundEmailParser {
         }
         errors.add(new FieldError("references", "must be an array of Message-IDs or one space-separated string"));
         return List.of();
+    }
+
+    /** An object of header names to a string (or an array of strings, joined by commas, as repeated headers). */
+    private Map<String, String> headers() {
+        JsonNode headers = present("headers");
+        if (headers == null) {
+            return Map.of();
+        }
+        if (!headers.isObject()) {
+            errors.add(new FieldError("headers", "must be an object of header names to values"));
+            return Map.of();
+        }
+        Map<String, String> values = new HashMap<>();
+        for (Map.Entry<String, JsonNode> header : headers.properties()) {
+            JsonNode value = header.getValue();
+            String text = value.isTextual() ? value.asText() : null;
+            if (value.isArray()) {
+                List<String> parts = new ArrayList<>();
+                value.forEach(part -> parts.add(part.isTextual() ? part.asText() : null));
+                text = parts.contains(null) ? null : String.join(",", parts);
+            }
+            if (text == null) {
+                errors.add(new FieldError("headers", "'" + header.getKey() + "' must be a string or an array of strings"));
+                return Map.of();
+            }
+            values.merge(header.getKey().trim().toLowerCase(Locale.ROOT), text, (a, b) -> a + "," + b);
+        }
+        return Map.copyOf(values);
     }
 
     private Instant receivedAt() {

@@ -1,8 +1,11 @@
 package io.supportsuite.gateway.email;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -17,27 +20,46 @@ public final class MailLoops {
 
     private static final List<String> BOUNCE_SENDERS = List.of("mailer-daemon", "postmaster");
     private static final List<String> BULK = List.of("bulk", "junk", "list");
+    /** The headers the checks read. */
+    private static final List<String> CHECKED = List.of("auto-submitted", "x-autoreply", "x-autorespond", "precedence",
+            "return-path", "content-type");
 
     private MailLoops() {
     }
 
     /** Why this mail is dropped, or empty when it is a customer's. */
     public static Optional<String> reason(MimeMessage mail, String sender, List<String> ownAddresses) throws MessagingException {
-        String autoSubmitted = header(mail, "Auto-Submitted");
+        Map<String, String> headers = new HashMap<>();
+        for (String name : CHECKED) {
+            String value = mail.getHeader(name, ",");
+            if (value != null) {
+                headers.put(name, value);
+            }
+        }
+        return reason(headers, sender, ownAddresses);
+    }
+
+    /**
+     * @param headers the message's headers by lower-case name (a JSON webhook's {@code headers}); may be empty
+     */
+    public static Optional<String> reason(Map<String, String> headers, String sender, List<String> ownAddresses) {
+        Function<String, String> header = name -> headers.get(name.toLowerCase(Locale.ROOT));
+        String contentType = header.apply("Content-Type");
+        boolean deliveryReport = contentType != null && contentType.trim().toLowerCase(Locale.ROOT).startsWith("multipart/report");
+        String autoSubmitted = header.apply("Auto-Submitted");
         if (autoSubmitted != null && !autoSubmitted.toLowerCase(Locale.ROOT).startsWith("no")) {
             return Optional.of("auto-submitted");
         }
-        if (header(mail, "X-Autoreply") != null || header(mail, "X-Autorespond") != null) {
+        if (header.apply("X-Autoreply") != null || header.apply("X-Autorespond") != null) {
             return Optional.of("auto-reply");
         }
-        String precedence = header(mail, "Precedence");
+        String precedence = header.apply("Precedence");
         if (precedence != null && BULK.contains(precedence.trim().toLowerCase(Locale.ROOT))) {
             return Optional.of("precedence-" + precedence.trim().toLowerCase(Locale.ROOT));
         }
         String local = sender.substring(0, sender.indexOf('@'));
-        String returnPath = header(mail, "Return-Path");
-        if (BOUNCE_SENDERS.contains(local) || "<>".equals(returnPath == null ? null : returnPath.trim())
-                || mail.isMimeType("multipart/report")) {
+        String returnPath = header.apply("Return-Path");
+        if (BOUNCE_SENDERS.contains(local) || "<>".equals(returnPath == null ? null : returnPath.trim()) || deliveryReport) {
             return Optional.of("bounce");
         }
         String domain = sender.substring(sender.indexOf('@'));
@@ -50,7 +72,4 @@ public final class MailLoops {
         return Optional.empty();
     }
 
-    private static String header(MimeMessage mail, String name) throws MessagingException {
-        return mail.getHeader(name, ",");
-    }
 }

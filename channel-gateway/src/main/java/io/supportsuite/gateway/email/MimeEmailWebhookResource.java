@@ -61,7 +61,7 @@ public class MimeEmailWebhookResource {
             if (loop.isPresent()) {
                 return List.of(new InboundItem.Ignored(loop.get()));
             }
-            if (!rateLimit.allow(parsed.sender(), now)) {
+            if (!rateLimit.allow(parsed.sender(), parsed.message().providerMessageId(), now)) {
                 return List.of(new InboundItem.Ignored("sender-rate-limit"));
             }
             return List.of(new InboundItem.Message(parsed.conversationKey(), parsed.message()));

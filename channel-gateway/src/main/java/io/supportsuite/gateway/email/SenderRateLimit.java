@@ -13,6 +13,7 @@ import io.supportsuite.gateway.config.GatewayConfig;
 /**
  * At most {@code sender-limit} messages per sender within {@code sender-window}: a mail loop the header checks
  * miss (an auto-responder that sets none of them) is cut off after a few rounds instead of flooding the queue.
+ * A message counts once: a provider's retry of a message already counted is let through (dedup answers it).
  * Kept per instance, in memory: a loop is fast, and a restart merely lets a few more through.
  */
 @ApplicationScoped
@@ -21,31 +22,37 @@ public class SenderRateLimit {
     private static final int PRUNE_ABOVE = 10_000;
 
     private final GatewayConfig config;
-    private final Map<String, Deque<Instant>> recent = new ConcurrentHashMap<>();
+    private record Seen(Instant at, String messageId) {
+    }
+
+    private final Map<String, Deque<Seen>> recent = new ConcurrentHashMap<>();
 
     public SenderRateLimit(GatewayConfig config) {
         this.config = config;
     }
 
-    /** Counts one message from {@code sender} at {@code now}; false when the sender is over its limit. */
-    public boolean allow(String sender, Instant now) {
+    /** Counts message {@code messageId} from {@code sender} at {@code now}; false when the sender is over its limit. */
+    public boolean allow(String sender, String messageId, Instant now) {
         Instant since = now.minus(config.inboundEmail().senderWindow());
         if (recent.size() > PRUNE_ABOVE) {
             recent.entrySet().removeIf(e -> {
                 synchronized (e.getValue()) {
-                    return e.getValue().isEmpty() || e.getValue().peekLast().isBefore(since);
+                    return e.getValue().isEmpty() || e.getValue().peekLast().at().isBefore(since);
                 }
             });
         }
-        Deque<Instant> times = recent.computeIfAbsent(sender, s -> new ArrayDeque<>());
-        synchronized (times) {
-            while (!times.isEmpty() && times.peekFirst().isBefore(since)) {
-                times.pollFirst();
+        Deque<Seen> seen = recent.computeIfAbsent(sender, s -> new ArrayDeque<>());
+        synchronized (seen) {
+            while (!seen.isEmpty() && seen.peekFirst().at().isBefore(since)) {
+                seen.pollFirst();
             }
-            if (times.size() >= config.inboundEmail().senderLimit()) {
+            if (seen.stream().anyMatch(earlier -> earlier.messageId().equals(messageId))) {
+                return true;
+            }
+            if (seen.size() >= config.inboundEmail().senderLimit()) {
                 return false;
             }
-            times.addLast(now);
+            seen.addLast(new Seen(now, messageId));
             return true;
         }
     }

@@ -5,6 +5,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,7 +35,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * answered as duplicates (or fail with it); one in flight on another instance is answered "retry later"
  * until it is accepted. A claim left behind by a crashed instance is taken over after
  * {@code gateway.webhook.claim-takeover} and published again under the same event id (consumers dedupe by id).
- * Each attempt runs to its end even when the provider hangs up, so nothing is left half-accepted.
+ * Each attempt runs to its end even when the provider hangs up, so nothing is left half-accepted. Claims and
+ * confirmations of concurrent webhooks are written together, a statement per batch ({@link GroupCommit}).
  */
 @ApplicationScoped
 public class InboundAcceptance {
@@ -51,17 +55,24 @@ public class InboundAcceptance {
     private record DedupKey(String channel, String providerMessageId) {
     }
 
+    private record Claim(DedupKey key, UUID eventId, String conversationKey, OffsetDateTime receivedAt, OffsetDateTime claimedAt) {
+    }
+
     private final InboundPublisher publisher;
     private final Pool pool;
     private final GatewayConfig config;
     private final Clock clock;
     private final ConcurrentHashMap<DedupKey, CompletableFuture<Outcome>> inFlight = new ConcurrentHashMap<>();
+    private final GroupCommit<Claim, Boolean> claims;
+    private final GroupCommit<DedupKey, Boolean> confirms;
 
     public InboundAcceptance(InboundPublisher publisher, Pool pool, GatewayConfig config, Clock clock) {
         this.publisher = publisher;
         this.pool = pool;
         this.config = config;
         this.clock = clock;
+        this.claims = new GroupCommit<>(config.webhook().batchMax(), config.webhook().batchWriters(), this::claimAll);
+        this.confirms = new GroupCommit<>(config.webhook().batchMax(), config.webhook().batchWriters(), this::confirmAll);
     }
 
     /** A customer message, for {@code support.inbound.v1}. */
@@ -132,12 +143,42 @@ public class InboundAcceptance {
     }
 
     private Uni<Boolean> claim(DedupKey key, UUID eventId, String conversationKey, Instant receivedAt) {
+        Claim claim = new Claim(key, eventId, conversationKey, utc(receivedAt != null ? receivedAt : clock.instant()),
+                utc(clock.instant()));
+        return Uni.createFrom().completionStage(() -> claims.submit(claim));
+    }
+
+    /**
+     * Claims a batch with one statement; a row that already exists (a duplicate) is not returned. The rows go
+     * in key order, so two instances claiming overlapping batches cannot deadlock.
+     */
+    private Uni<List<Boolean>> claimAll(List<Claim> batch) {
+        int n = batch.size();
+        String[] channels = new String[n], ids = new String[n], conversations = new String[n];
+        UUID[] events = new UUID[n];
+        OffsetDateTime[] received = new OffsetDateTime[n], claimed = new OffsetDateTime[n];
+        for (int i = 0; i < n; i++) {
+            Claim claim = batch.get(i);
+            channels[i] = claim.key().channel();
+            ids[i] = claim.key().providerMessageId();
+            events[i] = claim.eventId();
+            conversations[i] = claim.conversationKey();
+            received[i] = claim.receivedAt();
+            claimed[i] = claim.claimedAt();
+        }
         return pool.preparedQuery("""
                 INSERT INTO webhook_receipt (channel, provider_message_id, event_id, conversation_key, received_at, claimed_at)
-                VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING""")
-                .execute(Tuple.from(new Object[] { key.channel(), key.providerMessageId(), eventId, conversationKey,
-                        utc(receivedAt != null ? receivedAt : clock.instant()), utc(clock.instant()) }))
-                .map(rows -> rows.rowCount() == 1);
+                SELECT * FROM unnest($1::text[], $2::text[], $3::uuid[], $4::text[], $5::timestamptz[], $6::timestamptz[])
+                    AS c(channel, provider_message_id, event_id, conversation_key, received_at, claimed_at)
+                ORDER BY channel, provider_message_id
+                ON CONFLICT DO NOTHING
+                RETURNING channel, provider_message_id""")
+                .execute(Tuple.from(new Object[] { channels, ids, events, conversations, received, claimed }))
+                .map(rows -> {
+                    Set<DedupKey> inserted = new HashSet<>();
+                    rows.forEach(row -> inserted.add(new DedupKey(row.getString(0), row.getString(1))));
+                    return batch.stream().map(claim -> inserted.contains(claim.key())).toList();
+                });
     }
 
     private Uni<Row> existing(DedupKey key) {
@@ -160,9 +201,18 @@ public class InboundAcceptance {
     }
 
     private Uni<Void> confirm(DedupKey key) {
-        return pool.preparedQuery("UPDATE webhook_receipt SET accepted_at = $3 WHERE channel = $1 AND provider_message_id = $2")
-                .execute(Tuple.of(key.channel(), key.providerMessageId(), utc(clock.instant())))
-                .replaceWithVoid();
+        return Uni.createFrom().completionStage(() -> confirms.submit(key)).replaceWithVoid();
+    }
+
+    private Uni<List<Boolean>> confirmAll(List<DedupKey> batch) {
+        String[] channels = batch.stream().map(DedupKey::channel).toArray(String[]::new);
+        String[] ids = batch.stream().map(DedupKey::providerMessageId).toArray(String[]::new);
+        return pool.preparedQuery("""
+                UPDATE webhook_receipt r SET accepted_at = $3
+                FROM unnest($1::text[], $2::text[]) AS k(channel, provider_message_id)
+                WHERE r.channel = k.channel AND r.provider_message_id = k.provider_message_id""")
+                .execute(Tuple.of(channels, ids, utc(clock.instant())))
+                .map(rows -> batch.stream().map(key -> true).toList());
     }
 
     /** Kafka did not take it: nothing is accepted, and the provider's retry starts afresh. */

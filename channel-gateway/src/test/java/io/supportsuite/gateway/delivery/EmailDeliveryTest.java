@@ -77,7 +77,10 @@ class EmailDeliveryTest {
             assertEquals(1, succeeded.attempts());
         }
         given().header("Accept", "text/plain").get("/q/metrics").then()
-                .body(containsString("support_deliveries_total{channel=\"email\",outcome=\"succeeded\",permanent=\"false\""));
+                .body(containsString("support_deliveries_total{channel=\"email\",outcome=\"succeeded\",permanent=\"false\""))
+                // requested → delivered, per channel, with its histogram for p99 alerts
+                .body(containsString("support_delivery_latency_seconds_count{channel=\"email\",outcome=\"succeeded\""))
+                .body(containsString("support_delivery_latency_seconds_bucket{channel=\"email\","));
     }
 
     @Test

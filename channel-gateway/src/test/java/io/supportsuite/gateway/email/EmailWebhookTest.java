@@ -148,6 +148,68 @@ class EmailWebhookTest {
     }
 
     @Test
+    void autoRepliesBouncesBulkAndOwnMailAreAnsweredIgnoredAndNeverPublished() {
+        record Loop(String from, Map<String, Object> headers, String reason) {
+        }
+        List<Loop> loops = List.of(
+                new Loop("jane@example.com", Map.of("Auto-Submitted", "auto-replied"), "auto-submitted"),
+                new Loop("jane@example.com", Map.of("x-autoreply", "yes"), "auto-reply"),
+                new Loop("jane@example.com", Map.of("Precedence", List.of("bulk")), "precedence-bulk"),
+                new Loop("MAILER-DAEMON@mx.example.com", Map.of(), "bounce"),
+                new Loop("jane@example.com", Map.of("Return-Path", "<>"), "bounce"),
+                new Loop("jane@example.com", Map.of("Content-Type", "multipart/report; report-type=delivery-status"), "bounce"),
+                new Loop("Support <support@support-suite.local>", Map.of(), "own-address"),
+                new Loop("robot@support-suite.local", Map.of(), "own-address"));
+        String run = unique("loop");
+        try (TopicProbe probe = new TopicProbe(bootstrap, Topics.INBOUND)) {
+            List<String> ids = new ArrayList<>();
+            for (Loop loop : loops) {
+                String id = run + "-" + ids.size() + "@mail.example";
+                ids.add(id);
+                Map<String, Object> email = inboundEmail(id);
+                email.put("from", loop.from());
+                email.put("headers", loop.headers());
+                postSigned(json(email)).then().statusCode(200)
+                        .body("status", equalTo("ignored"))
+                        .body("reason", equalTo(loop.reason()));
+            }
+            for (String id : ids) {
+                assertNothingAccepted(probe, id);
+            }
+        }
+        // A person's mail that says it is not automatic is a customer's message.
+        Map<String, Object> human = inboundEmail(unique("human") + "@mail.example");
+        human.put("headers", Map.of("Auto-Submitted", "no", "X-Mailer", "Thunderbird"));
+        postSigned(json(human)).then().statusCode(202).body("status", equalTo("accepted"));
+    }
+
+    @Test
+    void aSenderOverItsRateLimitIsCutOffButARetryOfACountedMessageIsNot() {
+        String sender = unique("loopy") + "@example.com";
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            Map<String, Object> email = inboundEmail(unique("rate") + "@mail.example");
+            email.put("from", sender);
+            bodies.add(json(email));
+            postSigned(bodies.get(i)).then().statusCode(202);
+        }
+        Map<String, Object> oneTooMany = inboundEmail(unique("rate") + "@mail.example");
+        oneTooMany.put("from", sender);
+        postSigned(json(oneTooMany)).then().statusCode(200).body("status", equalTo("ignored"))
+                .body("reason", equalTo("sender-rate-limit"));
+        postSigned(bodies.get(3)).then().statusCode(200).body("status", equalTo("duplicate"));
+    }
+
+    @Test
+    void headersThatAreNotNamesToStringsAreRefusedWith422() {
+        Map<String, Object> email = inboundEmail(unique("headers") + "@mail.example");
+        email.put("headers", Map.of("Auto-Submitted", 7));
+        refused(email, "headers");
+        email.put("headers", List.of("Auto-Submitted: auto-replied"));
+        refused(email, "headers");
+    }
+
+    @Test
     void tenConcurrentPostsOfOneMessageBecomeOneEvent_C4() throws Exception {
         String id = unique("concurrent") + "@mail.example";
         String body = json(inboundEmail(id));

@@ -89,7 +89,10 @@ public final class SuiteLauncher {
 
         for (int i = 0; i < SuiteService.ALL.size(); i++) {
             SuiteService service = SuiteService.ALL.get(i);
-            int port = options.portBase() + i;
+            if (!options.starts(service)) {
+                continue;
+            }
+            int port = options.portBase() + i; // a service keeps its port when others are left out
             requireFree(port, service.module());
             Map<String, String> env = new LinkedHashMap<>();
             env.put("KAFKA_BOOTSTRAP_SERVERS", stack.kafka().bootstrapServers());

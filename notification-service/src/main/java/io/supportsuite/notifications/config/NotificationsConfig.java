@@ -51,6 +51,13 @@ public interface NotificationsConfig {
         @WithDefault("200")
         int batchSize();
 
+        /**
+         * Rounds run side by side in one instance, each in its own transaction ({@code SKIP LOCKED} keeps their
+         * rows apart): while one waits for the database, another renders.
+         */
+        @WithDefault("2")
+        int claimers();
+
         /** Non-urgent customer messages wait from here ... */
         @WithDefault("21:00")
         LocalTime quietFrom();

@@ -2,26 +2,35 @@ package io.supportsuite.notifications.schedule;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.supportsuite.notifications.config.NotificationsConfig;
 import io.supportsuite.notifications.notification.NotificationKind;
 import io.supportsuite.notifications.service.NotificationMetrics;
+import io.supportsuite.notifications.ticket.TicketContact;
 import io.supportsuite.runtime.schema.SchemaMigrator;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 /**
  * The durable dispatcher of scheduled customer messages. Each round claims due rows with
  * {@code FOR UPDATE SKIP LOCKED} (several instances never take the same row), handles them one by one and
- * commits their new states with the messages' outbox records in one transaction: a crash before commit
+ * commits their new states with the messages' outbox records in one transaction (the round's tickets are read
+ * with one query, its inserts and updates flushed in statement batches): a crash before commit
  * leaves them pending for the next round, a commit sends each once. A full batch is followed at once by
- * the next round, so a backlog (after a restart) drains without waiting for the poll interval.
+ * the next round, so a backlog (after a restart) drains without waiting for the poll interval; several
+ * claimers run such rounds side by side.
  */
 @ApplicationScoped
 public class NotificationDispatcher {
@@ -34,9 +43,11 @@ public class NotificationDispatcher {
     private final NotificationMetrics metrics;
     private final NotificationsConfig.Schedule config;
     private final Clock clock;
+    private final Vertx vertx;
 
     public NotificationDispatcher(ScheduledSends sends, SchemaMigrator migrator, NotificationMetrics metrics,
-            NotificationsConfig config, Clock clock) {
+            NotificationsConfig config, Clock clock, Vertx vertx) {
+        this.vertx = vertx;
         this.sends = sends;
         this.migrator = migrator;
         this.metrics = metrics;
@@ -49,12 +60,25 @@ public class NotificationDispatcher {
         if (!migrator.isMigrated()) {
             return Uni.createFrom().voidItem();
         }
-        return round().chain(claimed -> claimed >= config.batchSize() ? dispatchDue() : Uni.createFrom().voidItem());
+        List<Uni<Void>> claimers = IntStream.range(0, Math.max(1, config.claimers()))
+                .mapToObj(i -> onOwnContext(this::drain)).toList();
+        return Uni.join().all(claimers).andCollectFailures().replaceWithVoid();
+    }
+
+    /** Rounds until one finds less than a full batch due. */
+    private Uni<Void> drain() {
+        return round().chain(claimed -> claimed >= config.batchSize() ? drain() : Uni.createFrom().voidItem());
+    }
+
+    /** A reactive session belongs to a Vert.x context: each claimer gets a context, and so a session, of its own. */
+    private Uni<Void> onOwnContext(Supplier<Uni<Void>> work) {
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        return Uni.createFrom().deferred(() -> work.get()).runSubscriptionOn(task -> context.runOnContext(ignored -> task.run()));
     }
 
     /** One round; returns how many rows it claimed (0 after a failure, which the next round retries). */
     public Uni<Integer> round() {
-        return Panache.withTransaction(() -> claim().chain(rows -> Multi.createFrom().iterable(rows)
+        return Panache.withTransaction(() -> claim().call(NotificationDispatcher::loadTickets).chain(rows -> Multi.createFrom().iterable(rows)
                 .onItem().transformToUniAndConcatenate(row -> sends.dispatch(row)
                         .onFailure().recoverWithItem(e -> failed(row, e))
                         .map(state -> ScheduledNotification.SENT.equals(state) ? Optional.of(NotificationKind.valueOf(row.kind))
@@ -79,6 +103,15 @@ public class NotificationDispatcher {
     }
 
     private record Round(int claimed, List<NotificationKind> sent) {
+    }
+
+    /**
+     * Loads the round's tickets with one query: each row's own lookup then finds its ticket in the session
+     * instead of asking the database once per row.
+     */
+    private static Uni<List<TicketContact>> loadTickets(List<ScheduledNotification> rows) {
+        List<String> ids = rows.stream().map(row -> row.ticketId).filter(Objects::nonNull).distinct().toList();
+        return ids.isEmpty() ? Uni.createFrom().item(List.of()) : TicketContact.list("ticketId in ?1", ids);
     }
 
     private Uni<List<ScheduledNotification>> claim() {

@@ -98,6 +98,13 @@ public class SlaClock extends PanacheEntityBase {
     @Column(name = "stop_reason")
     public String stopReason;
 
+    /** Who the promise is on (M1): the agent who answered; until then the ticket's assignee; a callback's owner. */
+    @Column(name = "agent_id")
+    public String agentId;
+
+    @Column(name = "agent_name")
+    public String agentName;
+
     public ClockSchedule schedule() {
         List<Integer> percents = Arrays.stream(stages.split(",")).map(String::trim).map(Integer::valueOf).toList();
         return new ClockSchedule(Duration.ofMillis(budgetMs), percents, startedAt, runningSince,
@@ -120,6 +127,15 @@ public class SlaClock extends PanacheEntityBase {
         if (!STOPPED.equals(state)) {
             state = schedule.paused() ? PAUSED : RUNNING;
         }
+    }
+
+    /** The agent who acted on the promise (answered, replied); a null id leaves the assignee in place. */
+    public SlaClock actedOnBy(String id, String name) {
+        if (id != null) {
+            agentId = id;
+            agentName = name;
+        }
+        return this;
     }
 
     public void stop(Instant at, String reason) {

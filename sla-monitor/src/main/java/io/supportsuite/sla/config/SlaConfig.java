@@ -107,8 +107,8 @@ public interface SlaConfig {
         @WithDefault("PT1S")
         Duration maxWait();
 
-        /** Clocks claimed per transaction. */
-        @WithDefault("100")
+        /** Clocks claimed per transaction (a round is a handful of set-based statements whatever its size). */
+        @WithDefault("500")
         int batchSize();
 
         /** Wait before looking again at due clocks another instance (or a consumer) holds locked. */

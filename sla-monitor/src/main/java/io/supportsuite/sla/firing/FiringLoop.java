@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -42,7 +41,7 @@ public class FiringLoop {
     private final Clock clock;
     private volatile boolean running;
     private Thread worker;
-    private Instant gaugeCountedAt = Instant.EPOCH;
+    private volatile Thread gauge;
 
     public FiringLoop(AgroalDataSource dataSource, StageFiring firing, SchemaMigrator migrator, SlaMetrics metrics,
             SlaConfig config, Clock clock) {
@@ -70,6 +69,9 @@ public class FiringLoop {
         worker = new Thread(this::run, "sla-firing");
         worker.setDaemon(true);
         worker.start();
+        gauge = new Thread(this::countLiveClocks, "sla-clock-gauge"); // a count of a million rows never delays a firing
+        gauge.setDaemon(true);
+        gauge.start();
     }
 
     /** Stops the loop and waits until a round in progress has finished. */
@@ -80,6 +82,7 @@ public class FiringLoop {
         }
         running = false;
         stopping.interrupt();
+        gauge.interrupt();
         try {
             stopping.join(MAX_BACKOFF.plus(config.firing().maxWait()).toMillis());
         } catch (InterruptedException e) {
@@ -101,7 +104,6 @@ public class FiringLoop {
                 backoff = FIRST_BACKOFF;
                 while (running) {
                     StageFiring.Round round = firing.fireDue();
-                    countLiveClocks(connection);
                     Duration sleep = FiringPlan.sleep(round.fired(), round.earliest(), clock.instant(),
                             config.firing().maxWait(), config.firing().lockedRetry());
                     if (running && !sleep.isZero()) {
@@ -123,21 +125,24 @@ public class FiringLoop {
         }
     }
 
-    /** Refreshes the live-clocks gauge now and then, from the partial index of live clocks. */
-    private void countLiveClocks(Connection connection) throws Exception {
-        Instant now = clock.instant();
-        if (Duration.between(gaugeCountedAt, now).compareTo(config.firing().gaugeRefresh()) < 0) {
-            return;
-        }
-        gaugeCountedAt = now;
-        Map<String, Map<String, Long>> counts = new HashMap<>();
-        try (Statement s = connection.createStatement();
-                ResultSet rs = s.executeQuery("SELECT kind, state, count(*) FROM clock WHERE state <> 'stopped' GROUP BY kind, state")) {
-            while (rs.next()) {
-                counts.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getLong(3));
+    /** Refreshes the live-clocks gauge every {@code gauge-refresh}, from the partial index of live clocks. */
+    private void countLiveClocks() {
+        while (running && Thread.currentThread() == gauge) {
+            sleep(config.firing().gaugeRefresh());
+            if (!running || !migrator.isMigrated()) {
+                continue;
+            }
+            Map<String, Map<String, Long>> counts = new HashMap<>();
+            try (Connection connection = dataSource.getConnection(); Statement s = connection.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT kind, state, count(*) FROM clock WHERE state <> 'stopped' GROUP BY kind, state")) {
+                while (rs.next()) {
+                    counts.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getLong(3));
+                }
+                metrics.live(counts);
+            } catch (Exception e) {
+                Log.debugf("Live clocks not counted: %s", e.getMessage());
             }
         }
-        metrics.live(counts);
     }
 
     private static void sleep(Duration duration) {

@@ -12,11 +12,13 @@ import io.smallrye.mutiny.Uni;
 import io.supportsuite.events.EventTypes;
 import io.supportsuite.events.ticket.CallbackCompleted;
 import io.supportsuite.events.ticket.CallbackScheduled;
+import io.supportsuite.events.ticket.TicketAssigned;
 import io.supportsuite.events.ticket.TicketCreated;
 import io.supportsuite.events.ticket.TicketMessageAdded;
 import io.supportsuite.events.ticket.TicketReplied;
 import io.supportsuite.events.ticket.TicketStatusChanged;
 import io.supportsuite.runtime.inbox.IncomingEvent;
+import io.supportsuite.sla.service.Assignments;
 import io.supportsuite.sla.service.ClockService;
 import io.supportsuite.sla.service.ContactClocks;
 import io.supportsuite.sla.service.Tally;
@@ -28,7 +30,7 @@ public class TicketEventsConsumer {
     private final Handling handling;
     private final Map<String, Function<IncomingEvent, Uni<Tally>>> effects;
 
-    public TicketEventsConsumer(Handling handling, ClockService clocks, ContactClocks contacts) {
+    public TicketEventsConsumer(Handling handling, ClockService clocks, ContactClocks contacts, Assignments assignments) {
         this.handling = handling;
         this.effects = Map.of(
                 EventTypes.TICKET_CREATED, e -> clocks.ticketCreated(handling.read(e, TicketCreated.class), e.time()),
@@ -40,7 +42,8 @@ public class TicketEventsConsumer {
                 EventTypes.CALLBACK_SCHEDULED,
                 e -> contacts.callbackScheduled(handling.read(e, CallbackScheduled.class), e.time()),
                 EventTypes.CALLBACK_COMPLETED,
-                e -> contacts.callbackCompleted(handling.read(e, CallbackCompleted.class), e.time()));
+                e -> contacts.callbackCompleted(handling.read(e, CallbackCompleted.class), e.time()),
+                EventTypes.TICKET_ASSIGNED, e -> assignments.assigned(handling.read(e, TicketAssigned.class), e.time()));
     }
 
     @Incoming("tickets")

@@ -16,8 +16,8 @@ import io.supportsuite.sla.service.Fired;
 import io.supportsuite.sla.service.Tally;
 
 /**
- * Business metrics of the promises (M1): live clocks by kind, warnings, breaches and met promises by kind,
- * and how late the firing loop fires a stage after it fell due.
+ * Business metrics of the promises (M1): live clocks by kind, warnings and breaches by kind and channel, met
+ * promises by kind, and how late the firing loop fires a stage after it fell due.
  */
 @ApplicationScoped
 public class SlaMetrics {
@@ -51,16 +51,21 @@ public class SlaMetrics {
     private void fired(Fired fired) {
         if (fired.breach()) {
             Counter.builder("support.sla.breaches").description("Deadlines passed with the promise unkept")
-                    .tag("kind", fired.kind()).register(registry).increment();
+                    .tag("kind", fired.kind()).tag("channel", channel(fired)).register(registry).increment();
         } else {
             Counter.builder("support.sla.warnings").description("Warnings before a deadline (R4)")
-                    .tag("kind", fired.kind()).tag("stage", String.valueOf(fired.stage())).register(registry).increment();
+                    .tag("kind", fired.kind()).tag("channel", channel(fired)).tag("stage", String.valueOf(fired.stage()))
+                    .register(registry).increment();
         }
         Timer.builder("support.sla.firing.lateness").description("Time from a stage falling due to its firing")
                 .tag("kind", fired.kind())
                 .serviceLevelObjectives(LATENESS_BUCKETS)
                 .register(registry)
                 .record(Duration.between(fired.dueAt(), fired.firedAt()));
+    }
+
+    private static String channel(Fired fired) {
+        return fired.channel() == null ? "none" : fired.channel();
     }
 
     private AtomicLong gauge(String kind, String state) {

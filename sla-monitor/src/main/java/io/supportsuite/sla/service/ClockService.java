@@ -128,7 +128,8 @@ public class ClockService {
     /** R1: an agent reply keeps the running response promise, unless its deadline had passed. */
     public Uni<Tally> replied(TicketReplied reply, Instant eventTime) {
         Instant at = at(reply.repliedAt(), eventTime);
-        return forEachLive(reply.ticketId(), RESPONSES, c -> kept(c, at, "replied"));
+        return forEachLive(reply.ticketId(), RESPONSES,
+                c -> kept(c.actedOnBy(reply.agentId(), reply.agentName()), at, "replied"));
     }
 
     /**

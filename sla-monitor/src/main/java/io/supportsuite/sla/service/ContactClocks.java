@@ -56,7 +56,7 @@ public class ContactClocks {
             TicketFacts facts = new TicketFacts(offer.channel(), null, null, offer.queue());
             return clocks.open(offer.contactId(), SlaClock.PICKUP, offer.contactId(), facts, at, rings)
                     .chain(started -> earlierOutcome(offer.contactId()).chain(outcome -> outcome == null
-                            ? ClockService.none() : settle(started, outcome.outcome(), outcome.at())));
+                            ? ClockService.none() : settle(started, outcome.outcome(), outcome.at(), outcome.agentId())));
         });
     }
 
@@ -84,7 +84,7 @@ public class ContactClocks {
                     config.warningPercents(), CalendarDefinition.CALENDAR_TIME, CalendarTime.INSTANCE);
             TicketFacts facts = new TicketFacts(null, null, null, callback.ownerAgentId());
             return clocks.open(callback.ticketId(), SlaClock.CALLBACK, callback.callbackId(), facts, at, due)
-                    .replaceWith(Tally.NONE);
+                    .invoke(opened -> opened.actedOnBy(callback.ownerAgentId(), null)).replaceWith(Tally.NONE);
         });
     }
 
@@ -100,13 +100,13 @@ public class ContactClocks {
                 Log.infof("Contact %s %s before its offer was processed; kept for the offer", contactId, outcome);
                 return keep(contactId, outcome, at, agentId).replaceWith(Tally.NONE);
             }
-            return SlaClock.STOPPED.equals(pickup.state) ? ClockService.none() : settle(pickup, outcome, at);
+            return SlaClock.STOPPED.equals(pickup.state) ? ClockService.none() : settle(pickup, outcome, at, agentId);
         });
     }
 
-    private Uni<Tally> settle(SlaClock pickup, String outcome, Instant at) {
+    private Uni<Tally> settle(SlaClock pickup, String outcome, Instant at, String agentId) {
         if (ANSWERED.equals(outcome)) {
-            return clocks.kept(pickup, at, ANSWERED);
+            return clocks.kept(pickup.actedOnBy(agentId, null), at, ANSWERED);
         }
         if (!pickup.schedule().breached() && !at.isBefore(pickup.deadline)) {
             return clocks.fireDueStages(pickup).invoke(() -> pickup.stop(at, ABANDONED + " after the deadline"));
@@ -129,11 +129,12 @@ public class ContactClocks {
                 .setParameter("agent", agentId).executeUpdate());
     }
 
-    private record Outcome(String outcome, Instant at) {
+    private record Outcome(String outcome, Instant at, String agentId) {
     }
 
     private static Uni<Outcome> earlierOutcome(String contactId) {
-        return NativeRows.rows("SELECT outcome, at FROM contact_outcome WHERE contact_id = :id", Map.of("id", contactId))
-                .map(rows -> rows.isEmpty() ? null : new Outcome((String) rows.get(0)[0], NativeRows.instant(rows.get(0)[1])));
+        return NativeRows.rows("SELECT outcome, at, agent_id FROM contact_outcome WHERE contact_id = :id",
+                Map.of("id", contactId)).map(rows -> rows.isEmpty() ? null : new Outcome((String) rows.get(0)[0],
+                        NativeRows.instant(rows.get(0)[1]), (String) rows.get(0)[2]));
     }
 }

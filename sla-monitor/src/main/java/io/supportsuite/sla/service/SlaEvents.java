@@ -2,6 +2,7 @@ package io.supportsuite.sla.service;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -55,37 +56,52 @@ public class SlaEvents {
     }
 
     /**
-     * Fires the clock's next stage at {@code now} (a warning, or the breach at 100 %) and arms the one after.
-     * The stage is recorded under its unique key first: should it somehow have fired already, nothing is
-     * published again and the item is null.
+     * A stage fired in memory: its {@code clock_stage} row (clock, stage, due, fired), the metric and the
+     * event to append, all three only once the row is new.
      */
-    public Uni<Fired> fireNextStage(SlaClock clock, Instant at) {
+    public record Staged(UUID clockId, int stage, Instant dueAt, Instant firedAt, Fired fired, Outbox.Event event) {
+    }
+
+    /**
+     * Fires the clock's next stage at {@code at} in memory (a warning, or the breach at 100 %) and arms the
+     * one after; the caller records the stage under its unique key and publishes the event only when that
+     * row is new, so a stage is never published twice.
+     */
+    public Staged stage(SlaClock clock, Instant at) {
         Instant now = at.truncatedTo(ChronoUnit.MILLIS); // stages fall due on whole milliseconds
         ClockSchedule schedule = clock.schedule();
         int stage = schedule.nextStage();
         Instant dueAt = schedule.nextFireAt() != null ? schedule.nextFireAt() : now;
         boolean breach = stage == ClockSchedule.BREACH;
+        ClockRef ref = ref(clock, now);
+        clock.apply(schedule.stageFired(policies.calendarOf(clock)));
+        if (breach) {
+            clock.breachedAt = now;
+        }
+        Outbox.Event event = breach
+                ? new Outbox.Event(Topics.SLA, clock.ticketId, EventTypes.SLA_BREACHED, clock.ticketId, new SlaBreached(ref, now))
+                : new Outbox.Event(Topics.SLA, clock.ticketId, EventTypes.SLA_WARNING, clock.ticketId,
+                        new SlaWarning(ref, stage, now));
+        return new Staged(clock.id, stage, dueAt, now, new Fired(clock.kind, clock.channel, stage, breach, dueAt, now), event);
+    }
+
+    /** {@link #stage} for one clock in the current reactive transaction; the item is null when the stage had fired already. */
+    public Uni<Fired> fireNextStage(SlaClock clock, Instant at) {
+        Staged staged = stage(clock, at);
         return Panache.getSession().chain(session -> session.createNativeQuery("INSERT INTO clock_stage "
                 + "(clock_id, stage_percent, due_at, fired_at) VALUES (:clock, :stage, :due, :fired) ON CONFLICT DO NOTHING")
-                .setParameter("clock", clock.id)
-                .setParameter("stage", stage)
-                .setParameter("due", dueAt)
-                .setParameter("fired", now)
+                .setParameter("clock", staged.clockId())
+                .setParameter("stage", staged.stage())
+                .setParameter("due", staged.dueAt())
+                .setParameter("fired", staged.firedAt())
                 .executeUpdate())
                 .chain(inserted -> {
-                    ClockRef ref = ref(clock, now);
-                    clock.apply(schedule.stageFired(policies.calendarOf(clock)));
-                    if (breach) {
-                        clock.breachedAt = now;
-                    }
                     if (inserted == 0) {
-                        Log.warnf("Stage %d of clock %s had already fired; not publishing it again", stage, clock.id);
+                        Log.warnf("Stage %d of clock %s had already fired; not publishing it again", staged.stage(), clock.id);
                         return Uni.createFrom().nullItem();
                     }
-                    Uni<Void> published = breach
-                            ? append(clock, EventTypes.SLA_BREACHED, new SlaBreached(ref, now))
-                            : append(clock, EventTypes.SLA_WARNING, new SlaWarning(ref, stage, now));
-                    return published.replaceWith(new Fired(clock.kind, stage, breach, dueAt, now));
+                    Outbox.Event e = staged.event();
+                    return outbox.append(e.topic(), e.key(), e.type(), e.subject(), e.payload()).replaceWith(staged.fired());
                 });
     }
 

@@ -10,10 +10,12 @@ import io.supportsuite.events.EventTypes;
 import io.supportsuite.runtime.inbox.Inbox;
 import io.supportsuite.runtime.inbox.IncomingEvent;
 import io.supportsuite.tickets.service.AutoSolve;
+import io.supportsuite.tickets.service.CsatScores;
 
 /**
- * What other services ask of a ticket on {@code support.tickets.v1}: today notification-service's
- * {@code ticket.autosolve.due} (N3). Each handled once (the inbox); ticket-service's own events are skipped.
+ * What other services ask of or tell a ticket on {@code support.tickets.v1}: notification-service's
+ * {@code ticket.autosolve.due} (N3) and {@code ticket.csat.recorded} (N5). Each handled once (the inbox);
+ * ticket-service's own events are skipped.
  */
 @ApplicationScoped
 public class TicketRequestsConsumer {
@@ -22,18 +24,21 @@ public class TicketRequestsConsumer {
 
     private final Inbox inbox;
     private final AutoSolve autoSolve;
+    private final CsatScores csat;
 
-    public TicketRequestsConsumer(Inbox inbox, AutoSolve autoSolve) {
+    public TicketRequestsConsumer(Inbox inbox, AutoSolve autoSolve, CsatScores csat) {
         this.inbox = inbox;
         this.autoSolve = autoSolve;
+        this.csat = csat;
     }
 
     @Incoming("ticket-requests")
     public Uni<Void> on(ConsumerRecord<String, String> record) {
         IncomingEvent event = IncomingEvent.of(record);
-        if (!EventTypes.TICKET_AUTO_SOLVE_DUE.equals(event.type())) {
-            return Uni.createFrom().voidItem();
-        }
-        return inbox.handleOnce(CONSUMER, event, autoSolve::apply).replaceWithVoid();
+        return switch (event.type() == null ? "" : event.type()) {
+            case EventTypes.TICKET_AUTO_SOLVE_DUE -> inbox.handleOnce(CONSUMER, event, autoSolve::apply).replaceWithVoid();
+            case EventTypes.TICKET_CSAT_RECORDED -> inbox.handleOnce(CONSUMER, event, csat::apply).replaceWithVoid();
+            default -> Uni.createFrom().voidItem();
+        };
     }
 }

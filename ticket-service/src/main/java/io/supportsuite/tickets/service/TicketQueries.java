@@ -12,6 +12,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import io.supportsuite.tickets.agent.CurrentAgent;
+import io.supportsuite.tickets.api.CsatView;
 import io.supportsuite.tickets.api.CustomerSummary;
 import io.supportsuite.tickets.api.SlaView;
 import io.supportsuite.tickets.api.TicketDetail;
@@ -88,7 +89,7 @@ public class TicketQueries {
                                 .map(lines -> new TicketDetail(s.id(), s.number(), s.subject(), s.status(), s.priority(), s.channel(),
                                         s.customer(), ticket.followUpOf == null ? null : ticket.followUpOf.toString(), s.createdAt(),
                                         s.updatedAt(), s.firstRespondedAt(), ticket.solvedAt, ticket.closedAt, s.sla(), s.assigneeId(),
-                                        s.teamId(), s.tags(), s.escalatedTo(), s.mergedInto(),
+                                        s.teamId(), s.tags(), s.escalatedTo(), s.mergedInto(), CsatView.of(ticket),
                                         messages.stream().map(TicketQueries::entry).toList(), lines))))));
     }
 

@@ -75,6 +75,16 @@ public class Ticket extends PanacheEntityBase {
     @Column(name = "escalated_at")
     public Instant escalatedAt;
 
+    /** The customer's satisfaction answer, 1–5 (N5); null until they answered the survey. */
+    @Column(name = "csat_score")
+    public Integer csatScore;
+
+    @Column(name = "csat_comment")
+    public String csatComment;
+
+    @Column(name = "csat_recorded_at")
+    public Instant csatRecordedAt;
+
     /** Set on a ticket merged into another: it is closed, and its transcript lives there. */
     @Column(name = "merged_into")
     public UUID mergedInto;
