@@ -85,7 +85,8 @@ class AgentConsoleTest {
         TicketFixture.as(supervisor).contentType(ContentType.JSON)
                 .body(Map.of("username", unique("boss"), "name", "Boss", "password", "12345678", "role", "admin"))
                 .post("/api/agents").then().statusCode(403);
-        TicketFixture.as(agent).get("/api/tickets/{id}", id).then().statusCode(200);
+        TicketFixture.as(agent).get("/api/tickets/{id}", id).then().statusCode(404); // not of their teams, see TeamVisibilityTest
+        TicketFixture.as(supervisor).get("/api/tickets/{id}", id).then().statusCode(200);
         given().get("/api/agents").then().statusCode(200).body("username", not(hasItem(containsString("boss"))))
                 .body("username", hasItem(agent));
         TicketFixture.as(agent).get("/api/me").then().statusCode(200).body("role", equalTo("agent")).body("name", equalTo("Plain Agent"));
@@ -96,7 +97,8 @@ class AgentConsoleTest {
         String id = fixture.newTicket().ticketId();
         String team = fixture.team(unique("Billing"));
         String ann = unique("ann");
-        String annId = fixture.agent(ann, "Ann Agent", "agent", team);
+        String annId = fixture.agent(ann, "Ann Agent", "supervisor", team);
+        String plainId = fixture.agent(unique("plain"), "Plain Agent", "agent", team);
         String sueId = fixture.agent(unique("sue"), "Sue Supervisor", "supervisor", team);
 
         String noteId = TicketFixture.as(ann).contentType(ContentType.JSON).body(Map.of("text", "Customer called twice."))
@@ -114,7 +116,7 @@ class AgentConsoleTest {
         // Refused requests change nothing.
         TicketFixture.as(ann).contentType(ContentType.JSON).body(Map.of("priority", "asap")).put("/api/tickets/{id}/priority", id)
                 .then().statusCode(422).contentType(PROBLEM).body("errors.field", equalTo(List.of("priority")));
-        TicketFixture.as(ann).contentType(ContentType.JSON).body(Map.of("to", annId)).post("/api/tickets/{id}/escalations", id)
+        TicketFixture.as(ann).contentType(ContentType.JSON).body(Map.of("to", plainId)).post("/api/tickets/{id}/escalations", id)
                 .then().statusCode(422).body("errors.field", equalTo(List.of("to")));
         TicketFixture.as(ann).contentType(ContentType.JSON).body(Map.of("tags", List.of("no spaces"))).put("/api/tickets/{id}/tags", id)
                 .then().statusCode(422);
@@ -177,6 +179,7 @@ class AgentConsoleTest {
         String team = fixture.team(billing);
         String ada = unique("ada");
         fixture.agent(ada, "Ada Lovelace", "agent", team);
+        given().contentType(ContentType.JSON).body(Map.of("teamId", team)).put("/api/tickets/{id}/assignment", ticketId).then().statusCode(200);
 
         String cannedId = given().contentType(ContentType.JSON).body(Map.of("title", "Refund on its way",
                 "body", "Hello {{customer.name}}, about ticket #{{ticket.number}}: refunded.\nAda here? {{ agent.name }}, {{agent.team}}"))

@@ -26,6 +26,28 @@ public final class Mail {
     List<String> references = new ArrayList<>();
     boolean normalised = true;
     String key;
+    String channel = Channels.EMAIL;
+    Integer rating;
+    boolean negative;
+    String locale;
+
+    /** The same message as if it came on another channel (routing rules, skills). */
+    public Mail on(String channel) {
+        this.channel = channel;
+        return this;
+    }
+
+    /** A review's rating and the gateway's negative flag (R7). */
+    public Mail rated(Integer rating, boolean negative) {
+        this.rating = rating;
+        this.negative = negative;
+        return this;
+    }
+
+    public Mail locale(String locale) {
+        this.locale = locale;
+        return this;
+    }
 
     public Mail from(String address, String displayName) {
         this.address = address;
@@ -87,10 +109,10 @@ public final class Mail {
     }
 
     public MessageReceived event() {
-        return new MessageReceived(Channels.EMAIL, providerMessageId != null ? providerMessageId : messageId,
+        return new MessageReceived(channel, providerMessageId != null ? providerMessageId : messageId,
                 new ThreadRefs(messageId, inReplyTo, List.copyOf(references), null),
                 new Identity("email", normalised ? address.toLowerCase(Locale.ROOT) : address, null, displayName),
-                List.of("support@support-suite.local"), subject, text, html, List.of(), null, null, false, Instant.now());
+                List.of("support@support-suite.local"), subject, text, html, List.of(), locale, rating, negative, Instant.now());
     }
 
     public String messageId() {

@@ -58,6 +58,33 @@ public final class TicketFixture implements AutoCloseable {
         return given().contentType(ContentType.JSON).body(Map.of("name", name)).post("/api/teams").then().statusCode(201).extract().path("id");
     }
 
+    /** The team of that name, created unless it exists (tests share one database; routing rules name teams). */
+    public String teamNamed(String name) {
+        List<Map<String, String>> teams = given().get("/api/teams").then().statusCode(200).extract().path("$");
+        return teams.stream().filter(t -> name.equals(t.get("name"))).map(t -> t.get("id")).findFirst().orElseGet(() -> team(name));
+    }
+
+    /** The agent sets themselves available (takes tickets) or away. */
+    public static ValidatableResponse available(String username, boolean available) {
+        return as(username).contentType(ContentType.JSON).body(Map.of("available", available)).put("/api/me/availability").then()
+                .statusCode(200);
+    }
+
+    /** Sets an agent's skills, as the admin. */
+    public void skills(String agentId, List<String> channels, List<String> languages) {
+        given().contentType(ContentType.JSON).body(Map.of("channels", channels, "languages", languages))
+                .put("/api/agents/{id}/skills", agentId).then().statusCode(200);
+    }
+
+    /** Publishes an event as channel-gateway would on {@code support.contact.v1}, keyed by contact; returns its {@code ce_id}. */
+    public String contact(String contactId, String type, Object event, String ceId) {
+        try {
+            return probe.send(Topics.CONTACT, contactId, type, ceId, mapper.writeValueAsString(event));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A request made as the given agent (password: username + "-secret", see {@link #agent}). */
     public static io.restassured.specification.RequestSpecification as(String username) {
         return given().auth().preemptive().basic(username, username + "-secret");

@@ -73,7 +73,7 @@ class ViewsTest {
         String tag = "v" + UUID.randomUUID().toString().substring(0, 8);
         String team = fixture.team("Views " + tag);
         String vi = "vi-" + tag;
-        String viId = fixture.agent(vi, "Vi Agent", "agent", team);
+        String viId = fixture.agent(vi, "Vi Agent", "supervisor", team); // sees every team's tickets
         Mail lastMail = fixture.mail().text("Where is invoice " + tag + "?");
         String a = fixture.newTicket().ticketId();
         String b = fixture.newTicket().ticketId();

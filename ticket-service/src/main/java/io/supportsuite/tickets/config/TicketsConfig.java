@@ -1,6 +1,8 @@
 package io.supportsuite.tickets.config;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -33,6 +35,10 @@ public interface TicketsConfig {
     Sla sla();
 
     Security security();
+
+    Callbacks callbacks();
+
+    Routing routing();
 
     interface Customer {
         @WithDefault("en")
@@ -97,5 +103,54 @@ public interface TicketsConfig {
         /** A local default: set TICKETS_SECURITY_ADMIN_PASSWORD in any real deployment. */
         @WithDefault("support-admin")
         String password();
+    }
+
+    interface Callbacks {
+        /** R3: a callback is due this long after the missed pickup or the request, unless the customer picked a slot. */
+        @WithDefault("PT30M")
+        Duration due();
+    }
+
+    /** Priority rules and auto-assignment (R6, R7); see {@code routing/RoutingRules} and {@code routing/Router}. */
+    interface Routing {
+        /** Live tickets an agent holds at most before auto-assignment passes them by. */
+        @WithDefault("10")
+        int maxTicketsPerAgent();
+
+        /** How often the team queues are offered to agents with room (a ticket solved, a restart); read by the job's schedule. */
+        @WithDefault("PT5S")
+        Duration checkEvery();
+
+        /** The team of tickets no rule sends elsewhere; without one they wait for a person to triage them. */
+        Optional<String> defaultTeam();
+
+        /** R6: the customer segment honoured as VIP, and its tickets' priority. */
+        @WithDefault("vip")
+        String vipSegment();
+
+        @WithDefault("high")
+        String vipPriority();
+
+        /** R7: a review rated at most this (or flagged negative) is answered first, with this priority. */
+        @WithDefault("2")
+        int negativeRatingMax();
+
+        @WithDefault("high")
+        String negativeReviewPriority();
+
+        /** Rules by channel and keyword, by name: {@code tickets.routing.rules.refunds.keyword=refund}. */
+        Map<String, Rule> rules();
+    }
+
+    /** A ticket matching every criterion given (channel, a keyword in its subject or first message) gets the priority and team given. */
+    interface Rule {
+        Optional<String> channel();
+
+        Optional<String> keyword();
+
+        Optional<String> priority();
+
+        /** A team's name. */
+        Optional<String> team();
     }
 }

@@ -30,4 +30,12 @@ public class Customer extends PanacheEntityBase {
 
     @Column(name = "created_at")
     public Instant createdAt;
+
+    /** R6: a VIP's personal agent, who gets their tickets first when available. */
+    @Column(name = "personal_agent_id")
+    public UUID personalAgentId;
+
+    /** Set on a customer merged into another (C2): their tickets and identities are there now. */
+    @Column(name = "merged_into")
+    public UUID mergedInto;
 }

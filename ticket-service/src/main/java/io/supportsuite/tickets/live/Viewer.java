@@ -3,22 +3,19 @@ package io.supportsuite.tickets.live;
 import java.util.Set;
 import java.util.UUID;
 
-import io.supportsuite.tickets.agent.Agent;
 import io.supportsuite.tickets.api.TicketSummary;
 import io.supportsuite.tickets.service.TicketViews.View;
 import io.supportsuite.tickets.ticket.TicketStatus;
+import io.supportsuite.tickets.visibility.Visibility;
 
 /**
- * Who watches a stream: what they may see, and which view a ticket is in for them. Supervisors and admins see
- * every ticket; an agent sees their teams' tickets and those assigned to them.
+ * Who watches a stream: what they may see ({@link Visibility}'s rule) and which view a ticket is in for them.
  */
 public record Viewer(UUID agentId, String role, Set<UUID> teams) {
 
     public boolean maySee(TicketSummary t) {
-        if (Agent.SUPERVISOR.equals(role) || Agent.ADMIN.equals(role)) {
-            return true;
-        }
-        return agentId.toString().equals(t.assigneeId()) || (t.teamId() != null && teams.contains(UUID.fromString(t.teamId())));
+        return Visibility.sees(role, agentId, teams, t.assigneeId() == null ? null : UUID.fromString(t.assigneeId()),
+                t.teamId() == null ? null : UUID.fromString(t.teamId()));
     }
 
     /** The conditions of {@link io.supportsuite.tickets.service.TicketViews}' views, on one ticket, without filters. */

@@ -20,6 +20,7 @@ import io.supportsuite.events.inbound.MessageReceived;
 import io.supportsuite.runtime.inbox.DeadLetters;
 import io.supportsuite.runtime.inbox.Inbox;
 import io.supportsuite.runtime.inbox.IncomingEvent;
+import io.supportsuite.tickets.routing.Router;
 import io.supportsuite.tickets.service.InboundMessages;
 import io.supportsuite.tickets.service.InboundOutcome;
 import io.supportsuite.tickets.service.NewTickets;
@@ -30,7 +31,8 @@ import io.supportsuite.tickets.service.TicketMetrics;
  * of messages that answer nothing earlier becomes new tickets in one transaction ({@link NewTickets}); a
  * message that may answer an earlier one is threaded on its own ({@link InboundMessages}, C3). The batch is
  * handled in record order, so a reply never overtakes the message it answers. An unreadable record goes to
- * the dead-letter topic and the rest of the batch goes on. Other event types are skipped.
+ * the dead-letter topic and the rest of the batch goes on. Other event types are skipped. New tickets are offered to the
+ * agents once stored (routing, R6/R7); should that fail, the queue job offers them again.
  */
 @ApplicationScoped
 public class InboundConsumer {
@@ -46,9 +48,11 @@ public class InboundConsumer {
     private final NewTickets newTickets;
     private final DeadLetters deadLetters;
     private final TicketMetrics metrics;
+    private final Router router;
 
     public InboundConsumer(Inbox inbox, InboundMessages messages, NewTickets newTickets, DeadLetters deadLetters,
-            TicketMetrics metrics) {
+            TicketMetrics metrics, Router router) {
+        this.router = router;
         this.inbox = inbox;
         this.messages = messages;
         this.newTickets = newTickets;
@@ -94,6 +98,7 @@ public class InboundConsumer {
             return inbox.handleAllOnce(CONSUMER, run.stream().map(Received::event).toList(),
                     (connection, first) -> newTickets.createAll(connection, first.stream().map(bodies::get).toList()))
                     .invoke(outcomes -> outcomes.forEach(metrics::inbound))
+                    .call(this::route)
                     .replaceWithVoid();
         }
         Received one = run.get(0);
@@ -106,7 +111,15 @@ public class InboundConsumer {
                         Log.debugf("Event %s already handled", one.event().id());
                     }
                 })
+                .call(handled -> handled ? route(List.of(outcome.get())) : Uni.createFrom().voidItem())
                 .replaceWithVoid();
+    }
+
+    private Uni<Void> route(List<InboundOutcome> outcomes) {
+        List<java.util.UUID> created = outcomes.stream().filter(o -> o.kind() == InboundOutcome.Kind.CREATED).map(InboundOutcome::ticketId)
+                .toList();
+        return router.route(created).onFailure().invoke(e -> Log.warnf("Routing of %d new tickets failed, the queue job retries: %s",
+                created.size(), e.getMessage())).onFailure().recoverWithNull().replaceWithVoid();
     }
 
     /** A message without a sender or channel cannot become a ticket: poison, for the dead-letter topic. */

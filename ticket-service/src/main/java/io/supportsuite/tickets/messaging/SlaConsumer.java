@@ -9,11 +9,13 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.supportsuite.runtime.inbox.Inbox;
 import io.supportsuite.runtime.inbox.IncomingEvent;
+import io.supportsuite.tickets.callback.CallbackIntake;
 import io.supportsuite.tickets.sla.SlaUpdates;
 
 /**
  * SLA events from {@code support.sla.v1} (sla.clock.*, sla.warning, sla.breached, sla.met): each handled once
- * (the inbox) into the ticket's timeline and SLA standing. Other event types are acknowledged and skipped.
+ * (the inbox) into the ticket's timeline and SLA standing; a live contact's pickup clock is no ticket's, and its breach
+ * becomes a callback (R3). Other event types are acknowledged and skipped.
  */
 @ApplicationScoped
 public class SlaConsumer {
@@ -22,10 +24,12 @@ public class SlaConsumer {
 
     private final Inbox inbox;
     private final SlaUpdates updates;
+    private final CallbackIntake callbacks;
 
-    public SlaConsumer(Inbox inbox, SlaUpdates updates) {
+    public SlaConsumer(Inbox inbox, SlaUpdates updates, CallbackIntake callbacks) {
         this.inbox = inbox;
         this.updates = updates;
+        this.callbacks = callbacks;
     }
 
     @Incoming("sla")
@@ -34,7 +38,7 @@ public class SlaConsumer {
         if (!SlaUpdates.handles(event.type())) {
             return Uni.createFrom().voidItem();
         }
-        return inbox.handleOnce(CONSUMER, event, updates::apply)
+        return inbox.handleOnce(CONSUMER, event, e -> callbacks.isPickup(e) ? callbacks.pickup(e) : updates.apply(e))
                 .invoke(handled -> {
                     if (!handled) {
                         Log.debugf("SLA event %s already handled", event.id());

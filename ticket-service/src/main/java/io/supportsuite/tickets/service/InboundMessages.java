@@ -21,6 +21,8 @@ import io.supportsuite.events.inbound.MessageReceived;
 import io.supportsuite.tickets.config.TicketsConfig;
 import io.supportsuite.tickets.customer.CustomerDirectory;
 import io.supportsuite.tickets.customer.CustomerDirectory.Contact;
+import io.supportsuite.tickets.agent.Team;
+import io.supportsuite.tickets.routing.RoutingRules;
 import io.supportsuite.tickets.ticket.Lifecycle;
 import io.supportsuite.tickets.ticket.Ticket;
 import io.supportsuite.tickets.ticket.TicketMessage;
@@ -39,12 +41,14 @@ public class InboundMessages {
     private final CustomerDirectory customers;
     private final TicketEvents events;
     private final TicketsConfig config;
+    private final RoutingRules rules;
     private final Clock clock;
 
-    public InboundMessages(CustomerDirectory customers, TicketEvents events, TicketsConfig config, Clock clock) {
+    public InboundMessages(CustomerDirectory customers, TicketEvents events, TicketsConfig config, RoutingRules rules, Clock clock) {
         this.customers = customers;
         this.events = events;
         this.config = config;
+        this.rules = rules;
         this.clock = clock;
     }
 
@@ -119,7 +123,10 @@ public class InboundMessages {
         return nextNumber().chain(number -> {
             Ticket ticket = newTicket(contact, message, followUpOf, number, now);
             TicketMessage first = inboundMessage(ticket.id, contact, message, now);
-            return ticket.persist()
+            String team = teamOf(contact, message);
+            return (team == null ? Uni.createFrom().<Team>nullItem() : Team.<Team>find("name", team).firstResult())
+                    .invoke(t -> ticket.teamId = t == null ? null : t.id)
+                    .chain(() -> ticket.persist())
                     .chain(() -> first.persist())
                     .chain(() -> events.created(ticket, contact.customer(), contact.identity(), first, threadOf(message, first)))
                     .invoke(() -> Log.infof("Ticket #%d %s created for customer %s from %s message %s", ticket.number, ticket.id,
@@ -135,13 +142,23 @@ public class InboundMessages {
         ticket.number = number;
         ticket.subject = subjectOf(message);
         ticket.status = TicketStatus.NEW.wire();
-        ticket.priority = config.defaultPriority();
+        ticket.priority = rules.decide(facts(contact, message)).priority();
         ticket.channel = message.channel();
         ticket.customerId = contact.customer().id;
         ticket.followUpOf = followUpOf;
         ticket.createdAt = now;
         ticket.updatedAt = now;
         return ticket;
+    }
+
+    /** The team the routing rules send a new ticket of this message to, by name; null for none. */
+    String teamOf(Contact contact, MessageReceived message) {
+        return rules.decide(facts(contact, message)).team();
+    }
+
+    private static RoutingRules.Facts facts(Contact contact, MessageReceived message) {
+        return new RoutingRules.Facts(message.channel(), subjectOf(message), message.text(), message.rating(), message.negative(),
+                contact.customer().segment);
     }
 
     /** Runs on a ticket read under lock (see {@link #referencedTickets}). */

@@ -19,6 +19,7 @@ import io.supportsuite.tickets.ticket.Lifecycle;
 import io.supportsuite.tickets.ticket.Ticket;
 import io.supportsuite.tickets.ticket.TicketStatus;
 import io.supportsuite.tickets.timeline.Timeline.Actor;
+import io.supportsuite.tickets.visibility.Visibility;
 
 /**
  * Merges one ticket into another: the merged ticket's messages (and tags) move to the other, so the transcripts
@@ -33,9 +34,11 @@ public class Merges {
     private final TicketEvents events;
     private final TicketQueries queries;
     private final CurrentAgent current;
+    private final Visibility visibility;
     private final Clock clock;
 
-    public Merges(TicketEvents events, TicketQueries queries, CurrentAgent current, Clock clock) {
+    public Merges(TicketEvents events, TicketQueries queries, CurrentAgent current, Visibility visibility, Clock clock) {
+        this.visibility = visibility;
         this.events = events;
         this.queries = queries;
         this.current = current;
@@ -57,12 +60,14 @@ public class Merges {
                             .orElseThrow(() -> Problems.ticketNotFound(mergedId));
                     Ticket into = both.stream().filter(t -> t.id.equals(intoTicket)).findFirst()
                             .orElseThrow(() -> ProblemException.invalidField("into", "no such ticket"));
-                    for (Ticket t : both) {
-                        if (!Lifecycle.allows(t.status(), TicketStatus.CLOSED, Lifecycle.Trigger.MERGE)) {
-                            throw ProblemException.conflict("ticket-closed", "Ticket " + t.number + " is closed and cannot be merged");
+                    return visibility.require(agent, merged, mergedId).chain(() -> visibility.require(agent, into, intoTicket)).chain(() -> {
+                        for (Ticket t : both) {
+                            if (!Lifecycle.allows(t.status(), TicketStatus.CLOSED, Lifecycle.Trigger.MERGE)) {
+                                throw ProblemException.conflict("ticket-closed", "Ticket " + t.number + " is closed and cannot be merged");
+                            }
                         }
-                    }
-                    return combine(merged, into, CurrentAgent.actor(agent)).chain(() -> queries.summary(into));
+                        return combine(merged, into, CurrentAgent.actor(agent)).chain(() -> queries.summary(into));
+                    });
                 })))
                 .invoke(into -> Log.infof("Ticket %s merged into #%d %s", mergedId, into.number(), into.id()));
     }

@@ -6,10 +6,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -101,18 +104,45 @@ public class NewTickets {
             TicketMessage first = InboundMessages.inboundMessage(ticket.id, contact, message, now);
             tickets.add(ticket);
             firsts.add(first);
-            announced.add(events.createdEvent(ticket, contact.customer(), contact.identity(), first,
-                    InboundMessages.threadOf(message, first)));
             created.put(message, ticket);
             Log.debugf("Ticket #%d %s created for customer %s from %s message %s", ticket.number, ticket.id,
                     contact.customer().id, ticket.channel, first.messageId);
         }
-        return insertTickets(connection, tickets)
+        return teams(connection, fresh, contacts, tickets)
+                .invoke(() -> {
+                    for (int i = 0; i < fresh.size(); i++) {
+                        Contact contact = contacts.get(Key.of(fresh.get(i).sender()));
+                        announced.add(events.createdEvent(tickets.get(i), contact.customer(), contact.identity(), firsts.get(i),
+                                InboundMessages.threadOf(fresh.get(i), firsts.get(i))));
+                    }
+                })
+                .chain(() -> insertTickets(connection, tickets))
                 .chain(() -> insertMessages(connection, firsts))
                 .chain(() -> outbox.appendAll(connection, announced))
                 .invoke(() -> Log.infof("%d tickets created (#%d to #%d)", tickets.size(), tickets.get(0).number,
                         tickets.get(tickets.size() - 1).number))
                 .replaceWith(created);
+    }
+
+    /** Sets the team the routing rules name for each ticket; one query, and none when no rule names a team. */
+    private Uni<Void> teams(SqlConnection connection, List<MessageReceived> fresh, Map<Key, Contact> contacts, List<Ticket> tickets) {
+        String[] names = new String[fresh.size()];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = messages.teamOf(contacts.get(Key.of(fresh.get(i).sender())), fresh.get(i));
+        }
+        if (Arrays.stream(names).allMatch(Objects::isNull)) {
+            return Uni.createFrom().voidItem();
+        }
+        return connection.preparedQuery("SELECT name, id FROM team WHERE name = ANY($1)")
+                .execute(Tuple.of(Arrays.stream(names).filter(Objects::nonNull).distinct().toArray(String[]::new)))
+                .invoke(rows -> {
+                    Map<String, UUID> ids = new HashMap<>();
+                    rows.forEach(row -> ids.put(row.getString(0), row.getUUID(1)));
+                    for (int i = 0; i < names.length; i++) {
+                        tickets.get(i).teamId = names[i] == null ? null : ids.get(names[i]);
+                    }
+                })
+                .replaceWithVoid();
     }
 
     /** "channel\nprovider id" of the batch's messages already in a transcript. */
@@ -153,7 +183,7 @@ public class NewTickets {
             return Uni.createFrom().voidItem();
         }
         int n = tickets.size();
-        UUID[] ids = new UUID[n], customerIds = new UUID[n], followUpOf = new UUID[n];
+        UUID[] ids = new UUID[n], customerIds = new UUID[n], followUpOf = new UUID[n], teams = new UUID[n];
         Long[] numbers = new Long[n];
         String[] subjects = new String[n], statuses = new String[n], priorities = new String[n], channels = new String[n];
         OffsetDateTime[] created = new OffsetDateTime[n];
@@ -167,15 +197,18 @@ public class NewTickets {
             channels[i] = t.channel;
             customerIds[i] = t.customerId;
             followUpOf[i] = t.followUpOf;
+            teams[i] = t.teamId;
             created[i] = utc(t.createdAt);
         }
         return connection.preparedQuery("""
-                INSERT INTO ticket (id, number, subject, status, priority, channel, customer_id, follow_up_of, created_at, updated_at)
-                SELECT id, number, subject, status, priority, channel, customer_id, follow_up_of, created_at, created_at
+                INSERT INTO ticket (id, number, subject, status, priority, channel, customer_id, follow_up_of, created_at, updated_at,
+                    team_id)
+                SELECT id, number, subject, status, priority, channel, customer_id, follow_up_of, created_at, created_at, team_id
                 FROM unnest($1::uuid[], $2::int8[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[], $8::uuid[],
-                            $9::timestamptz[]) AS t(id, number, subject, status, priority, channel, customer_id, follow_up_of, created_at)""")
+                            $9::timestamptz[], $10::uuid[])
+                    AS t(id, number, subject, status, priority, channel, customer_id, follow_up_of, created_at, team_id)""")
                 .execute(Tuple.from(new Object[] { ids, numbers, subjects, statuses, priorities, channels, customerIds, followUpOf,
-                        created }))
+                        created, teams }))
                 .replaceWithVoid();
     }
 

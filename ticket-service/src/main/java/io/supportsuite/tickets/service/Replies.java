@@ -31,6 +31,7 @@ import io.supportsuite.tickets.customer.CustomerIdentity;
 import io.supportsuite.tickets.ticket.Ticket;
 import io.supportsuite.tickets.ticket.TicketMessage;
 import io.supportsuite.tickets.ticket.TicketStatus;
+import io.supportsuite.tickets.visibility.Visibility;
 
 /**
  * A public agent reply: stored on the transcript with a Message-ID of ours (so the customer's answer threads
@@ -47,9 +48,12 @@ public class Replies {
     private final TicketEvents events;
     private final TicketMetrics metrics;
     private final TicketsConfig config;
+    private final Visibility visibility;
     private final Clock clock;
 
-    public Replies(CustomerDirectory customers, CurrentAgent current, TicketEvents events, TicketMetrics metrics, TicketsConfig config, Clock clock) {
+    public Replies(CustomerDirectory customers, CurrentAgent current, TicketEvents events, TicketMetrics metrics, TicketsConfig config,
+            Visibility visibility, Clock clock) {
+        this.visibility = visibility;
         this.customers = customers;
         this.current = current;
         this.events = events;
@@ -65,7 +69,7 @@ public class Replies {
     public Uni<TicketMessage> reply(UUID ticketId, ReplyRequest request) {
         UUID canned = validate(request);
         return Panache.withTransaction(() -> current.agent().chain(agent -> Ticket.<Ticket>findById(ticketId, LockModeType.PESSIMISTIC_WRITE)
-                .onItem().ifNull().failWith(() -> Problems.ticketNotFound(ticketId))
+                .chain(found -> visibility.require(agent, found, ticketId))
                 .chain(ticket -> author(ticket, agent, request, canned).chain(author -> store(ticket, author)))))
                 .invoke(reply -> {
                     metrics.replied(reply.ticket().channel, reply.firstResponse(),

@@ -17,6 +17,8 @@ import io.supportsuite.tickets.api.TicketSummary;
 import io.supportsuite.tickets.ticket.Lifecycle;
 import io.supportsuite.tickets.ticket.Ticket;
 import io.supportsuite.tickets.ticket.TicketStatus;
+import io.supportsuite.tickets.agent.CurrentAgent;
+import io.supportsuite.tickets.visibility.Visibility;
 
 /** An agent moves a ticket along its lifecycle; only the allowed transitions, each announced (pending pauses the clocks, R5). */
 @ApplicationScoped
@@ -25,9 +27,14 @@ public class StatusChanges {
     private final TicketEvents events;
     private final TicketQueries queries;
     private final TicketMetrics metrics;
+    private final CurrentAgent current;
+    private final Visibility visibility;
     private final Clock clock;
 
-    public StatusChanges(TicketEvents events, TicketQueries queries, TicketMetrics metrics, Clock clock) {
+    public StatusChanges(TicketEvents events, TicketQueries queries, TicketMetrics metrics, CurrentAgent current, Visibility visibility,
+            Clock clock) {
+        this.current = current;
+        this.visibility = visibility;
         this.events = events;
         this.queries = queries;
         this.metrics = metrics;
@@ -40,8 +47,8 @@ public class StatusChanges {
     public Uni<TicketSummary> change(UUID ticketId, StatusChangeRequest request, String actor) {
         TicketStatus to = parse(request);
         String by = Problems.blank(actor) ? null : actor.trim();
-        return Panache.withTransaction(() -> Ticket.<Ticket>findById(ticketId, LockModeType.PESSIMISTIC_WRITE)
-                .onItem().ifNull().failWith(() -> Problems.ticketNotFound(ticketId))
+        return Panache.withTransaction(() -> current.agent().chain(me -> Ticket.<Ticket>findById(ticketId, LockModeType.PESSIMISTIC_WRITE)
+                .chain(found -> visibility.require(me, found, ticketId)))
                 .chain(ticket -> {
                     TicketStatus from = ticket.status();
                     Lifecycle.refusal(from, to).ifPresent(why -> {

@@ -27,6 +27,7 @@ import io.supportsuite.tickets.api.TicketSummary;
 import io.supportsuite.tickets.ticket.Ticket;
 import io.supportsuite.tickets.ticket.TicketStatus;
 import io.supportsuite.tickets.timeline.Timeline.Actor;
+import io.supportsuite.tickets.visibility.Visibility;
 
 /**
  * What an agent does on a ticket besides replying and moving its status: internal notes, assignment, priority,
@@ -43,12 +44,14 @@ public class TicketActions {
     private final TicketEvents events;
     private final TicketQueries queries;
     private final CurrentAgent current;
+    private final Visibility visibility;
     private final Clock clock;
 
-    public TicketActions(TicketEvents events, TicketQueries queries, CurrentAgent current, Clock clock) {
+    public TicketActions(TicketEvents events, TicketQueries queries, CurrentAgent current, Visibility visibility, Clock clock) {
         this.events = events;
         this.queries = queries;
         this.current = current;
+        this.visibility = visibility;
         this.clock = clock;
     }
 
@@ -56,7 +59,7 @@ public class TicketActions {
         Problems.validate().check(!Problems.blank(text), "text", "must not be blank").orFail();
         UUID noteId = UUID.randomUUID();
         return Panache.withTransaction(() -> current.agent().chain(agent -> Ticket.<Ticket>findById(ticketId, LockModeType.PESSIMISTIC_WRITE)
-                .onItem().ifNull().failWith(() -> Problems.ticketNotFound(ticketId))
+                .chain(found -> visibility.require(agent, found, ticketId))
                 .chain(ticket -> events.noteAdded(ticket, noteId, CurrentAgent.actor(agent), text.strip(), now()))))
                 .replaceWith(noteId);
     }
@@ -120,7 +123,7 @@ public class TicketActions {
     /** Runs {@code work} on the locked ticket, refused on a closed one; answers the ticket as the queue shows it. */
     private Uni<TicketSummary> change(UUID ticketId, BiFunction<Ticket, Actor, Uni<Void>> work) {
         return Panache.withTransaction(() -> current.agent().chain(agent -> Ticket.<Ticket>findById(ticketId, LockModeType.PESSIMISTIC_WRITE)
-                .onItem().ifNull().failWith(() -> Problems.ticketNotFound(ticketId))
+                .chain(found -> visibility.require(agent, found, ticketId))
                 .chain(ticket -> {
                     if (ticket.status() == TicketStatus.CLOSED) {
                         throw ProblemException.conflict("ticket-closed", "Ticket " + ticket.number + " is closed");

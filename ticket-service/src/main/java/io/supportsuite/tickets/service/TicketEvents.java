@@ -56,13 +56,14 @@ public class TicketEvents {
         return outbox.append(event.topic(), event.key(), event.type(), event.subject(), event.payload()).replaceWithVoid();
     }
 
-    /** {@code ticket.created}, for the outbox (the batch path appends many at once). */
+    /** {@code ticket.created}, for the outbox (the batch path appends many at once); {@code first} is null for a callback's ticket. */
     public Outbox.Event createdEvent(Ticket ticket, Customer customer, CustomerIdentity identity, TicketMessage first,
             ThreadRefs thread) {
         String key = ticket.id.toString();
         return new Outbox.Event(Topics.TICKETS, key, EventTypes.TICKET_CREATED, key, new TicketCreated(key, ticket.number,
-                ticket.subject, ticket.channel, ticket.status, ticket.priority, null, null, customerRef(customer, identity),
-                first.messageId, thread, ticket.createdAt));
+                ticket.subject, ticket.channel, ticket.status, ticket.priority,
+                ticket.teamId == null ? null : ticket.teamId.toString(), null, customerRef(customer, identity),
+                first == null ? null : first.messageId, thread, ticket.createdAt));
     }
 
     public Uni<Void> messageAdded(Ticket ticket, TicketMessage message, ThreadRefs thread, boolean reopened) {

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
+import io.supportsuite.tickets.agent.CurrentAgent;
 import io.supportsuite.tickets.api.CsatView;
 import io.supportsuite.tickets.api.CustomerSummary;
 import io.supportsuite.tickets.api.SlaView;
@@ -25,6 +26,7 @@ import io.supportsuite.tickets.ticket.Ticket;
 import io.supportsuite.tickets.ticket.TicketMessage;
 import io.supportsuite.tickets.ticket.TicketStatus;
 import io.supportsuite.tickets.timeline.TimelineReader;
+import io.supportsuite.tickets.visibility.Visibility;
 
 /** What the agent console reads: the queue (newest first, keyset-paged by ticket number) and one ticket with its transcript and timeline. */
 @ApplicationScoped
@@ -32,10 +34,14 @@ public class TicketQueries {
 
     private final TicketsConfig config;
     private final TimelineReader timeline;
+    private final CurrentAgent current;
+    private final Visibility visibility;
 
-    public TicketQueries(TicketsConfig config, TimelineReader timeline) {
+    public TicketQueries(TicketsConfig config, TimelineReader timeline, CurrentAgent current, Visibility visibility) {
         this.config = config;
         this.timeline = timeline;
+        this.current = current;
+        this.visibility = visibility;
     }
 
     public Uni<TicketPage> list(String status, String limit, String before) {
@@ -61,7 +67,12 @@ public class TicketQueries {
             params.and("before", cursor);
         }
         // One row more than the page (range is inclusive) tells whether there is a next page.
-        return Panache.withSession(() -> Ticket.<Ticket>find(where + " order by number desc", params).range(0, pageSize).list()
+        return Panache.withSession(() -> current.agent().chain(me -> Visibility.seesAll(me) ? Uni.createFrom().voidItem()
+                : Visibility.teamsOf(me).invoke(teams -> {
+                    where.append(" and (assigneeId = :me or teamId in :teams)");
+                    params.and("me", me.id).and("teams", teams);
+                }).replaceWithVoid())
+                .chain(() -> Ticket.<Ticket>find(where + " order by number desc", params).range(0, pageSize).list())
                 .chain(page -> {
                     List<Ticket> items = page.size() > pageSize ? page.subList(0, pageSize) : page;
                     Long next = page.size() > pageSize ? items.get(items.size() - 1).number : null;
@@ -69,10 +80,11 @@ public class TicketQueries {
                 }));
     }
 
-    /** The ticket with its transcript and timeline, or null when there is no such ticket. */
+    /** The ticket with its transcript and timeline; 404 when there is no such ticket or the agent may not see it. */
     public Uni<TicketDetail> detail(UUID id) {
-        return Panache.withSession(() -> Ticket.<Ticket>findById(id).chain(ticket -> ticket == null ? Uni.createFrom().nullItem()
-                : summary(ticket).chain(s -> TicketMessage.<TicketMessage>list("ticketId = ?1 order by seq", ticket.id)
+        return Panache.withSession(() -> current.agent().chain(me -> Ticket.<Ticket>findById(id)
+                .chain(found -> visibility.require(me, found, id)))
+                .chain(ticket -> summary(ticket).chain(s -> TicketMessage.<TicketMessage>list("ticketId = ?1 order by seq", ticket.id)
                         .chain(messages -> timeline.of(ticket.id, messages)
                                 .map(lines -> new TicketDetail(s.id(), s.number(), s.subject(), s.status(), s.priority(), s.channel(),
                                         s.customer(), ticket.followUpOf == null ? null : ticket.followUpOf.toString(), s.createdAt(),

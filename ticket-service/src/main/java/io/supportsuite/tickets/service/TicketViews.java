@@ -20,6 +20,7 @@ import io.supportsuite.tickets.api.ViewPage;
 import io.supportsuite.tickets.config.TicketsConfig;
 import io.supportsuite.tickets.ticket.Ticket;
 import io.supportsuite.tickets.ticket.TicketStatus;
+import io.supportsuite.tickets.visibility.Visibility;
 
 /**
  * The agent console's views over the live tickets (not solved or closed, unless a status is asked for): mine,
@@ -60,6 +61,8 @@ public class TicketViews {
     public record Filters(String status, String channel, String priority, String tag, String text, String limit, String after) {
     }
 
+    private static final String SELECT = "SELECT t.id FROM ticket t WHERE ";
+
     private final TicketQueries queries;
     private final CurrentAgent current;
     private final TicketsConfig config;
@@ -87,7 +90,7 @@ public class TicketViews {
         int pageSize = size == null ? config.listing().defaultLimit() : size;
 
         Map<String, Object> params = new HashMap<>();
-        StringBuilder sql = new StringBuilder("SELECT t.id FROM ticket t WHERE ").append(view.condition);
+        StringBuilder sql = new StringBuilder(SELECT).append(view.condition);
         if (status.isPresent()) {
             sql.append(" AND t.status = :status");
             params.put("status", status.get().wire());
@@ -121,10 +124,12 @@ public class TicketViews {
         });
         sql.append(" ORDER BY t.sla_deadline ASC NULLS LAST, t.number ASC LIMIT ").append(pageSize + 1);
 
-        return Panache.withSession(() -> (view.needsAgent() ? current.agent().map(a -> a.id) : Uni.createFrom().<UUID>nullItem())
+        return Panache.withSession(() -> current.agent()
                 .chain(me -> {
-                    if (me != null) {
-                        params.put("me", me);
+                    // An agent sees their teams' tickets and their own; supervisors and admins all.
+                    sql.insert(SELECT.length(), Visibility.condition(me) + " AND ");
+                    if (view.needsAgent() || !Visibility.seesAll(me)) {
+                        params.put("me", me.id);
                     }
                     return Panache.getSession().chain(s -> {
                         var query = s.createNativeQuery(sql.toString(), UUID.class);

@@ -14,6 +14,10 @@ public final class ActivityKind {
     public static final String TAGS_CHANGED = "tags_changed";
     public static final String ESCALATED = "escalated";
     public static final String MERGED = "merged";
+    public static final String CALLBACK_SCHEDULED = "callback.scheduled";
+    public static final String CALLBACK_COMPLETED = "callback.completed";
+    public static final String CUSTOMER_MERGED = "customer.merged";
+    public static final String CUSTOMER_UNMERGED = "customer.unmerged";
     public static final String CSAT_RECORDED = "csat_recorded";
 
     public static final String SLA_CLOCK_STARTED = "sla.clock.started";
