@@ -151,6 +151,22 @@ class ContactAndCallbackClocksTest {
     }
 
     @Test
+    void aRescheduledCallbackIsDueAtItsNewTime_R3() {
+        String ticket = SlaFixture.newTicketId();
+        Instant scheduledAt = SlaFixture.now();
+        sla.callbackScheduled(ticket, "cb-" + ticket, scheduledAt, scheduledAt.plusSeconds(3600));
+        sla.await(ticket, EventTypes.SLA_CLOCK_STARTED, SlaClockStarted.class);
+        Instant newDue = SlaFixture.now().plusSeconds(3);
+        sla.callbackScheduled(ticket, "cb-" + ticket, SlaFixture.now(), newDue); // the agent moved it earlier
+
+        SlaBreached breached = sla.await(ticket, EventTypes.SLA_BREACHED, SlaBreached.class);
+        assertEquals(newDue, breached.clock().deadline(), "the promise is the new time");
+        assertFalse(breached.firedAt().isBefore(newDue));
+        assertEquals(1, sla.types(ticket, Duration.ZERO).stream().filter("sla.clock.started"::equals).count(),
+                "one clock, moved; not a second one");
+    }
+
+    @Test
     void aCallbackMadeInTimeMeetsThePromise() {
         String ticket = SlaFixture.newTicketId();
         Instant scheduledAt = SlaFixture.now();

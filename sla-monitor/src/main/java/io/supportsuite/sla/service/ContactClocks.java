@@ -16,6 +16,7 @@ import io.supportsuite.events.contact.ContactOffered;
 import io.supportsuite.events.ticket.CallbackCompleted;
 import io.supportsuite.events.ticket.CallbackScheduled;
 import io.supportsuite.sla.calendar.CalendarTime;
+import io.supportsuite.sla.clock.ClockSchedule;
 import io.supportsuite.sla.clock.SlaClock;
 import io.supportsuite.sla.config.SlaConfig;
 import io.supportsuite.sla.policy.CalendarDefinition;
@@ -76,8 +77,11 @@ public class ContactClocks {
     public Uni<Tally> callbackScheduled(CallbackScheduled callback, Instant eventTime) {
         Instant at = ClockService.exact(callback.scheduledAt() != null ? callback.scheduledAt() : eventTime);
         return find(SlaClock.CALLBACK, callback.callbackId()).chain(existing -> {
-            if (existing != null || callback.dueAt() == null) {
+            if (callback.dueAt() == null) {
                 return ClockService.none();
+            }
+            if (existing != null) {
+                return rescheduled(existing, callback, at);
             }
             Duration untilDue = Duration.between(at, callback.dueAt());
             Policies.Choice due = new Policies.Choice(CALLBACK_POLICY, untilDue.isNegative() ? Duration.ZERO : untilDue,
@@ -86,6 +90,27 @@ public class ContactClocks {
             return clocks.open(callback.ticketId(), SlaClock.CALLBACK, callback.callbackId(), facts, at, due)
                     .invoke(opened -> opened.actedOnBy(callback.ownerAgentId(), null)).replaceWith(Tally.NONE);
         });
+    }
+
+    /**
+     * The same callback announced again: rescheduled to another time, or handed to its owner (R3). A running
+     * promise moves to the new time (fired warnings stay fired); a kept or broken one stays what it was.
+     */
+    private Uni<Tally> rescheduled(SlaClock clock, CallbackScheduled callback, Instant at) {
+        if (SlaClock.STOPPED.equals(clock.state) || clock.schedule().breached()) {
+            return ClockService.none();
+        }
+        clock.actedOnBy(callback.ownerAgentId(), null);
+        if (callback.dueAt().equals(clock.deadline)) {
+            return ClockService.none();
+        }
+        ClockSchedule before = clock.schedule();
+        Duration budget = Duration.between(before.startedAt(), callback.dueAt());
+        clock.apply(before.retarget(budget.isNegative() ? Duration.ZERO : budget, config.warningPercents(), at,
+                CalendarTime.INSTANCE, CalendarTime.INSTANCE));
+        Log.infof("Callback %s of ticket %s rescheduled: due %s, was %s", callback.callbackId(), callback.ticketId(),
+                callback.dueAt(), before.deadline());
+        return ClockService.none();
     }
 
     public Uni<Tally> callbackCompleted(CallbackCompleted done, Instant eventTime) {
