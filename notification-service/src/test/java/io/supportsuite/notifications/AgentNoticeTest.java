@@ -101,6 +101,26 @@ class AgentNoticeTest {
     }
 
     @Test
+    void r3ACallbackWhoseOwnerIsKnownLaterRemindsThatOwner() {
+        SpineEvents.Ticket ticket = SpineEvents.ticket("UTC");
+        Instant due = Instant.now().plus(Duration.ofMinutes(15)).plusSeconds(3).truncatedTo(ChronoUnit.SECONDS);
+        CallbackScheduled unowned = callback(ticket.id(), null, due); // nobody could take the ticket yet
+        try (SpineEvents events = new SpineEvents(mapper, bootstrap)) {
+            events.sendCreated(ticket);
+            events.send(Topics.TICKETS, ticket.id(), EventTypes.CALLBACK_SCHEDULED, UUID.randomUUID().toString(), unowned);
+            events.send(Topics.TICKETS, ticket.id(), EventTypes.CALLBACK_SCHEDULED, UUID.randomUUID().toString(),
+                    new CallbackScheduled(unowned.callbackId(), ticket.id(), null, "agent-lena", unowned.customer(), due,
+                            Instant.now()));
+        }
+
+        await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> given().queryParam("ticketId", ticket.id())
+                .get("/api/alerts").then().body("$", hasSize(1)).body("[0].state", equalTo("sent"))
+                .body("[0].agentId", equalTo("agent-lena")));
+        given().queryParam("ticketId", ticket.id()).get("/api/notifications/scheduled").then()
+                .body("state", hasItem("cancelled")).body("reason", hasItem("callback now due " + due + " with agent-lena"));
+    }
+
+    @Test
     void r3MovedCallbackMovesTheReminderAndACompletedOneCancelsIt() {
         SpineEvents.Ticket ticket = SpineEvents.ticket("UTC");
         Instant first = Instant.now().plus(Duration.ofMinutes(15)).plusSeconds(4).truncatedTo(ChronoUnit.SECONDS);
@@ -120,7 +140,7 @@ class AgentNoticeTest {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParam("ticketId", ticket.id())
                 .get("/api/notifications/scheduled").then().body("$", hasSize(3))
-                .body("reason", hasItem("callback moved to " + later))
+                .body("reason", hasItem("callback now due " + later + " with agent-ivo"))
                 .body("reason", hasItem("callback completed"))
                 .body("state", hasItem("pending")));
         // past the first time's reminder: nothing was sent for the moved callback

@@ -49,8 +49,11 @@ public class AgentNotices {
         if (callback.dueAt() == null || callback.callbackId() == null) {
             return Uni.createFrom().voidItem();
         }
-        String key = "callback_reminder:" + callback.callbackId() + ":" + callback.dueAt().getEpochSecond();
-        return cancel(callback.callbackId(), key, "callback moved to " + callback.dueAt())
+        // Re-announced when it moves or when its owner is known (a callback may be made before anyone could take it):
+        // either way, the reminder is for that time and that agent.
+        String owner = callback.ownerAgentId() == null ? "no owner" : callback.ownerAgentId();
+        String key = "callback_reminder:" + callback.callbackId() + ":" + callback.dueAt().getEpochSecond() + ":" + owner;
+        return cancel(callback.callbackId(), key, "callback now due " + callback.dueAt() + " with " + owner)
                 .chain(() -> schedules.schedule(NotificationKind.CALLBACK_REMINDER, key, callback.ticketId(),
                         callback.dueAt().minus(config.callbackLead()), null, row -> {
                             row.newEta = callback.dueAt();
