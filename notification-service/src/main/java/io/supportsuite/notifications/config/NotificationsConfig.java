@@ -48,14 +48,14 @@ public interface NotificationsConfig {
         Duration pollInterval();
 
         /** Rows claimed per dispatcher round. */
-        @WithDefault("200")
+        @WithDefault("500")
         int batchSize();
 
         /**
          * Rounds run side by side in one instance, each in its own transaction ({@code SKIP LOCKED} keeps their
          * rows apart): while one waits for the database, another renders.
          */
-        @WithDefault("2")
+        @WithDefault("4")
         int claimers();
 
         /** Non-urgent customer messages wait from here ... */
