@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -84,7 +85,7 @@ class DashboardBrowserTest {
     @Test
     void aClockArmedByRealEventsShowsAtRiskThenItsBreachArrivesLiveWithoutReload() {
         signIn("supervisor", "supervisor");
-        WebDriverWait wait = new WebDriverWait(chrome, WAIT);
+        WebDriverWait wait = live(WAIT);
         wait.until(ExpectedConditions.textToBe(By.id("live-status"), "Live"));
         chrome.executeScript("window.notReloaded = true;");
 
@@ -108,7 +109,7 @@ class DashboardBrowserTest {
     @Test
     void aWrongPasswordShowsAnErrorAndNoDashboard() {
         signIn("supervisor", "not-the-password");
-        WebDriverWait wait = new WebDriverWait(chrome, WAIT);
+        WebDriverWait wait = live(WAIT);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-error")));
         assertTrue(chrome.findElements(By.id("breaches")).isEmpty());
         chrome.get(dashboard.toString());
@@ -125,7 +126,7 @@ class DashboardBrowserTest {
             sla.await(ticket, EventTypes.SLA_BREACHED, SlaBreached.class);
         }
         signIn("admin", "admin");
-        WebDriverWait wait = new WebDriverWait(chrome, WAIT);
+        WebDriverWait wait = live(WAIT);
         wait.until(ExpectedConditions.textToBe(By.id("live-status"), "Live"));
         new Select(chrome.findElement(By.id("zone"))).selectByValue("Europe/Riga");
 
@@ -137,7 +138,7 @@ class DashboardBrowserTest {
             Map<String, Object> expected = Map.of("tile-breaches", summary.getInt("openBreaches"),
                     "tile-at-risk", summary.getInt("atRisk"), "tile-running", summary.getInt("running"),
                     "tile-compliance", summary.getDouble("compliancePercent"));
-            new WebDriverWait(chrome, Duration.ofSeconds(3)).until(d -> expected.entrySet().stream()
+            live(Duration.ofSeconds(3)).until(d -> expected.entrySet().stream()
                     .allMatch(e -> tile(e.getKey()).equals(e.getValue().toString()))
                     && volume.equals(heatmap()));
         });
@@ -147,7 +148,7 @@ class DashboardBrowserTest {
     /** Opens the dashboard, which sends a signed-out browser to its login form, and signs in there. */
     private void signIn(String user, String password) {
         chrome.get(dashboard.toString());
-        WebDriverWait wait = new WebDriverWait(chrome, WAIT);
+        WebDriverWait wait = live(WAIT);
         wait.until(ExpectedConditions.urlContains("/dashboard/login.html"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user);
         chrome.findElement(By.id("password")).sendKeys(password);
@@ -168,5 +169,12 @@ class DashboardBrowserTest {
 
     private static io.restassured.specification.RequestSpecification rest() {
         return given().auth().preemptive().basic("admin", "admin");
+    }
+
+    /** A wait that reads again when the dashboard re-rendered an element under it (it does on every live event). */
+    private WebDriverWait live(Duration timeout) {
+        WebDriverWait wait = new WebDriverWait(chrome, timeout);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 }

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -84,6 +85,7 @@ class ConsoleBrowserTest {
     void open() {
         fixture = new TicketFixture(bootstrap, mapper);
         wait = new WebDriverWait(chrome, TicketFixture.WAIT);
+        wait.ignoring(StaleElementReferenceException.class); // the queue re-renders on every live change
         chrome.manage().deleteAllCookies();
     }
 
@@ -201,8 +203,11 @@ class ConsoleBrowserTest {
         wait.until(d -> !rowIds().isEmpty() && rowIds().stream().allMatch(id -> d.findElement(By.id("row-" + id)).getText().contains(tag)));
     }
 
+    /** The queue's ticket ids, read in one script: a live re-render between two reads cannot mix two renderings. */
+    @SuppressWarnings("unchecked")
     private List<String> rowIds() {
-        return chrome.findElements(By.cssSelector("#queue-rows tr")).stream().map(r -> r.getDomAttribute("data-ticket-id")).toList();
+        return (List<String>) ((JavascriptExecutor) chrome).executeScript(
+                "return Array.from(document.querySelectorAll('#queue-rows tr')).map(r => r.getAttribute('data-ticket-id'));");
     }
 
     /** A mark on the page's window: a reload would lose it. */
