@@ -33,6 +33,9 @@ public final class EventTypes {
     public static final String CALLBACK_COMPLETED = "support.callback.completed.v1";
     public static final String TICKET_CSAT_RECORDED = "support.ticket.csat.recorded.v1";
     public static final String TICKET_TAGS_CHANGED = "support.ticket.tags.changed.v1";
+    /** C2: customers merged and un-merged; on this topic, keyed by the kept customer's id (not a ticket id). */
+    public static final String CUSTOMER_MERGED = "support.customer.merged.v1";
+    public static final String CUSTOMER_UNMERGED = "support.customer.unmerged.v1";
     /** From notification-service: a pending ticket got its one reminder and no answer; solve it (N3). */
     public static final String TICKET_AUTO_SOLVE_DUE = "support.ticket.autosolve.due.v1";
 

@@ -7,7 +7,10 @@ public final class Topics {
     public static final String INBOUND = "support.inbound.v1";
     /** Live contacts (calls, chats) ringing, answered, abandoned; keyed by contact id. */
     public static final String CONTACT = "support.contact.v1";
-    /** Ticket lifecycle, relayed from ticket-service's outbox; keyed by ticket id. */
+    /**
+     * Ticket lifecycle, relayed from ticket-service's outbox; keyed by ticket id. Customer merges and un-merges (C2) travel
+     * here too, keyed by the kept customer's id: every consumer of tickets needs them.
+     */
     public static final String TICKETS = "support.tickets.v1";
     /** SLA clock stages from sla-monitor; keyed by ticket id. */
     public static final String SLA = "support.sla.v1";

@@ -24,7 +24,13 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.supportsuite.devstack.testing.DevStackResource;
+import io.supportsuite.events.EventTypes;
+import io.supportsuite.events.Topics;
+import io.supportsuite.events.common.Identity;
+import io.supportsuite.events.customer.CustomerMerged;
+import io.supportsuite.events.customer.CustomerUnmerged;
 import io.supportsuite.events.ticket.TicketCreated;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import jakarta.inject.Inject;
 
 /** C2: one customer, one history — identities linked, merges by supervisors recorded and reversible, nothing lost. */
@@ -117,5 +123,57 @@ class CustomersTest {
                 .body("identities.value", contains(workMail.address().toLowerCase(Locale.ROOT)));
         given().get("/api/customers/{id}/merges", kept).then().statusCode(200).body("id", equalTo(List.of(mergeId)));
         TicketFixture.as(supervisor).post("/api/customers/merges/{id}/undo", mergeId).then().statusCode(409).contentType(PROBLEM);
+    }
+
+    /** C2: a merge and its undo reach the other services: announced on the tickets topic, keyed by the kept customer. */
+    @Test
+    void mergeAndUndoAreAnnouncedWithWhatMoved_C2() throws Exception {
+        Mail keptMail = fixture.mail();
+        TicketCreated keptTicket = fixture.newTicket(keptMail);
+        Mail otherMail = fixture.mail().from(unique("other") + "@elsewhere.example", "B. Example");
+        TicketCreated moved = fixture.newTicket(otherMail);
+        String kept = keptTicket.customer().customerId();
+        String merged = moved.customer().customerId();
+        String supervisor = unique("sup");
+        fixture.agent(supervisor, "Sue Pervisor", "supervisor");
+
+        String mergeId = TicketFixture.as(supervisor).contentType(ContentType.JSON).body(Map.of("into", kept))
+                .post("/api/customers/{id}/merge", merged).then().statusCode(200).extract().path("id");
+        ConsumerRecord<String, String> record = fixture.record(Topics.TICKETS, EventTypes.CUSTOMER_MERGED, CustomerMerged.class,
+                e -> mergeId.equals(e.mergeId()));
+        assertEquals(kept, record.key());
+        CustomerMerged announced = mapper.readValue(record.value(), CustomerMerged.class);
+        assertEquals(merged, announced.customerId());
+        assertEquals(kept, announced.into().customerId());
+        assertEquals(List.of(moved.ticketId()), announced.ticketIds());
+        assertEquals(List.of(otherMail.address().toLowerCase(Locale.ROOT)), announced.identities().stream().map(Identity::value).toList());
+        assertEquals(List.of(keptMail.address().toLowerCase(Locale.ROOT), otherMail.address().toLowerCase(Locale.ROOT)),
+                announced.into().identities().stream().map(Identity::value).toList());
+
+        TicketFixture.as(supervisor).post("/api/customers/merges/{id}/undo", mergeId).then().statusCode(200);
+        ConsumerRecord<String, String> undone = fixture.record(Topics.TICKETS, EventTypes.CUSTOMER_UNMERGED, CustomerUnmerged.class,
+                e -> mergeId.equals(e.mergeId()));
+        assertEquals(kept, undone.key());
+        CustomerUnmerged back = mapper.readValue(undone.value(), CustomerUnmerged.class);
+        assertEquals(merged, back.customer().customerId());
+        assertEquals(kept, back.fromCustomerId());
+        assertEquals(List.of(moved.ticketId()), back.ticketIds());
+        assertEquals(List.of(otherMail.address().toLowerCase(Locale.ROOT)), back.customer().identities().stream().map(Identity::value)
+                .toList());
+    }
+
+    /** C2: a refused merge (plain agent) changes nothing and announces nothing. */
+    @Test
+    void refusedMergeAnnouncesNothing_C2() {
+        String kept = fixture.newTicket().customer().customerId();
+        String merged = fixture.newTicket().customer().customerId();
+        String agent = unique("plain");
+        fixture.agent(agent, "Plain", "agent");
+        TicketFixture.as(agent).contentType(ContentType.JSON).body(Map.of("into", kept)).post("/api/customers/{id}/merge", merged).then()
+                .statusCode(403);
+        given().auth().none().contentType(ContentType.JSON).body(Map.of("into", kept)).post("/api/customers/{id}/merge", merged).then()
+                .statusCode(401);
+        assertEquals(List.of(), fixture.events(EventTypes.CUSTOMER_MERGED, kept, CustomerMerged.class, TicketFixture.QUIET));
+        given().get("/api/customers/{id}", merged).then().statusCode(200).body("mergedInto", equalTo(null));
     }
 }

@@ -18,11 +18,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.supportsuite.events.EventTypes;
+import io.supportsuite.events.Topics;
+import io.supportsuite.events.common.CustomerRef;
+import io.supportsuite.events.common.Identity;
+import io.supportsuite.events.customer.CustomerMerged;
+import io.supportsuite.events.customer.CustomerUnmerged;
+import io.supportsuite.runtime.outbox.Outbox;
 import io.supportsuite.runtime.problem.ProblemException;
 import io.supportsuite.tickets.agent.Agent;
 import io.supportsuite.tickets.agent.CurrentAgent;
 import io.supportsuite.tickets.api.CustomerMergeView;
 import io.supportsuite.tickets.service.Problems;
+import io.supportsuite.tickets.service.TicketEvents;
 import io.supportsuite.tickets.timeline.ActivityKind;
 import io.supportsuite.tickets.timeline.Timeline;
 
@@ -30,7 +38,9 @@ import io.supportsuite.tickets.timeline.Timeline;
  * C2: merging two customers found to be one person, and undoing it. A merge moves every ticket and identity of the
  * merged customer to the one kept, records exactly what it moved, and leaves the merged customer pointing there;
  * undoing it moves exactly those back. Nothing is deleted. Each moved ticket's timeline says so. Both customers are
- * locked (in id order) for the duration.
+ * locked (in id order) for the duration. Each merge and undo is announced ({@code customer.merged} / {@code customer.unmerged}
+ * on the tickets topic, keyed by the kept customer) in the same transaction, through the outbox, so the other services'
+ * projections follow it.
  */
 @ApplicationScoped
 public class CustomerMerges {
@@ -41,11 +51,15 @@ public class CustomerMerges {
     private final CurrentAgent current;
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final Outbox outbox;
+    private final TicketEvents events;
 
-    public CustomerMerges(CurrentAgent current, ObjectMapper mapper, Clock clock) {
+    public CustomerMerges(CurrentAgent current, ObjectMapper mapper, Clock clock, Outbox outbox, TicketEvents events) {
         this.current = current;
         this.mapper = mapper;
         this.clock = clock;
+        this.outbox = outbox;
+        this.events = events;
     }
 
     public Uni<CustomerMergeView> merge(UUID sourceId, String into) {
@@ -75,6 +89,9 @@ public class CustomerMerges {
                                     + "FROM customer_identity WHERE customer_id = :s", Map.of("m", mergeId, "s", sourceId)))
                             .chain(() -> move(mergeId, sourceId, targetId))
                             .chain(() -> lines(mergeId, ActivityKind.CUSTOMER_MERGED, me, details, now))
+                            .chain(() -> moved(mergeId)).chain(moved -> ref(target).chain(kept -> announce(targetId,
+                                    EventTypes.CUSTOMER_MERGED, new CustomerMerged(mergeId.toString(), sourceId.toString(), kept,
+                                            moved.tickets(), moved.identities(), me.id.toString(), now))))
                             .invoke(() -> Log.infof("Customer %s merged into %s by %s (merge %s)", sourceId, targetId, me.username, mergeId));
                 })).chain(() -> view(mergeId)));
     }
@@ -106,6 +123,10 @@ public class CustomerMerges {
                                         .chain(() -> sql("UPDATE customer_merge SET undone_by = :by, undone_at = :at WHERE id = :m",
                                                 Map.of("by", me.id, "at", now, "m", mergeId)))
                                         .chain(() -> lines(mergeId, ActivityKind.CUSTOMER_UNMERGED, me, details, now))
+                                        .chain(() -> moved(mergeId)).chain(moved -> ref(source).chain(restored -> announce(targetId,
+                                                EventTypes.CUSTOMER_UNMERGED, new CustomerUnmerged(mergeId.toString(), restored,
+                                                        targetId.toString(), moved.tickets(), moved.identities(), me.id.toString(),
+                                                        now))))
                                         .invoke(() -> Log.infof("Merge %s of customer %s into %s undone by %s", mergeId, sourceId, targetId,
                                                 me.username));
                             });
@@ -133,6 +154,36 @@ public class CustomerMerges {
                 + "WHERE merge_id = :m AND kind = 'ticket')", Map.of("to", to, "from", from, "m", mergeId))
                 .chain(() -> sql("UPDATE customer_identity SET customer_id = :to WHERE customer_id = :from AND id IN (SELECT item_id "
                         + "FROM customer_merge_item WHERE merge_id = :m AND kind = 'identity')", Map.of("to", to, "from", from, "m", mergeId)));
+    }
+
+    /** What a merge moved: its tickets' ids and its identities as the events carry them. */
+    private record Moved(List<String> tickets, List<Identity> identities) {
+    }
+
+    private static Uni<Moved> moved(UUID mergeId) {
+        return rows("SELECT i.kind, i.item_id FROM customer_merge_item i WHERE i.merge_id = :m ORDER BY i.kind, i.item_id",
+                Map.of("m", mergeId)).chain(items -> {
+                    List<UUID> identityIds = items.stream().filter(i -> IDENTITY.equals(i[0])).map(i -> (UUID) i[1]).toList();
+                    List<String> tickets = items.stream().filter(i -> TICKET.equals(i[0])).map(i -> i[1].toString()).toList();
+                    return identityIds.isEmpty() ? Uni.createFrom().item(new Moved(tickets, List.of()))
+                            : CustomerIdentity.<CustomerIdentity>list("id in ?1 order by createdAt, id", identityIds)
+                                    .map(ids -> new Moved(tickets, ids.stream().map(CustomerIdentity::toEvent).toList()));
+                });
+    }
+
+    /** The customer as the events describe them (C2), with every identity they have now. */
+    private Uni<CustomerRef> ref(Customer customer) {
+        return CustomerIdentity.<CustomerIdentity>list("customerId = ?1 order by createdAt, id", customer.id).map(identities -> {
+            CustomerRef bare = events.customerRef(customer, null);
+            return new CustomerRef(bare.customerId(), bare.name(), bare.locale(), bare.timeZone(), bare.segment(),
+                    identities.stream().map(CustomerIdentity::toEvent).toList());
+        });
+    }
+
+    /** Keyed by the kept customer: every merge and undo around one customer is read in order. */
+    private Uni<Void> announce(UUID keptId, String type, Object event) {
+        String key = keptId.toString();
+        return outbox.append(Topics.TICKETS, key, type, key, event).replaceWithVoid();
     }
 
     /** A timeline line on every ticket the merge moved. */
