@@ -9,6 +9,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.mutiny.Uni;
 import io.supportsuite.events.EventTypes;
+import io.supportsuite.events.customer.CustomerMerged;
+import io.supportsuite.events.customer.CustomerUnmerged;
 import io.supportsuite.events.ticket.CallbackCompleted;
 import io.supportsuite.events.ticket.CallbackScheduled;
 import io.supportsuite.events.ticket.TicketCreated;
@@ -19,6 +21,7 @@ import io.supportsuite.events.ticket.TicketStatusChanged;
 import io.supportsuite.notifications.schedule.Schedules;
 import io.supportsuite.notifications.service.Acknowledgements;
 import io.supportsuite.notifications.service.AgentNotices;
+import io.supportsuite.notifications.service.CustomerGroups;
 import io.supportsuite.notifications.service.TicketProjection;
 import io.supportsuite.runtime.inbox.Inbox;
 import io.supportsuite.runtime.inbox.IncomingEvent;
@@ -26,7 +29,7 @@ import io.supportsuite.runtime.inbox.IncomingEvent;
 /**
  * {@code support.tickets.v1}: keeps this service's ticket projection; a new ticket may complete an ack (N1);
  * status changes and customer messages schedule or cancel reminders, follow-ups and surveys (N3–N5); callbacks
- * schedule, move or cancel their owner's reminder (R3).
+ * schedule, move or cancel their owner's reminder (R3); customer merges and un-merges join and split customers (C2).
  */
 @ApplicationScoped
 public class TicketEventsConsumer {
@@ -38,9 +41,12 @@ public class TicketEventsConsumer {
     private final TicketProjection projection;
     private final Schedules schedules;
     private final AgentNotices agents;
+    private final CustomerGroups groups;
 
     public TicketEventsConsumer(SchemaGate schema, Inbox inbox, Acknowledgements acknowledgements,
-            AcknowledgementStep acknowledgement, TicketProjection projection, Schedules schedules, AgentNotices agents) {
+            AcknowledgementStep acknowledgement, TicketProjection projection, Schedules schedules, AgentNotices agents,
+            CustomerGroups groups) {
+        this.groups = groups;
         this.agents = agents;
         this.projection = projection;
         this.schedules = schedules;
@@ -69,6 +75,8 @@ public class TicketEventsConsumer {
             case EventTypes.TICKET_ASSIGNED -> once(event, e -> projection.assigned(inbox.read(e, TicketAssigned.class)));
             case EventTypes.TICKET_REPLIED -> once(event, e -> projection.replied(inbox.read(e, TicketReplied.class)));
             case EventTypes.CALLBACK_SCHEDULED -> once(event, e -> agents.callbackScheduled(inbox.read(e, CallbackScheduled.class)));
+            case EventTypes.CUSTOMER_MERGED -> once(event, e -> groups.merged(inbox.read(e, CustomerMerged.class)));
+            case EventTypes.CUSTOMER_UNMERGED -> once(event, e -> groups.unmerged(inbox.read(e, CustomerUnmerged.class)));
             case EventTypes.CALLBACK_COMPLETED -> once(event, e -> agents.callbackCompleted(inbox.read(e, CallbackCompleted.class)));
             default -> Uni.createFrom().voidItem(); // not ours to handle; still acknowledged
         };

@@ -18,6 +18,7 @@ import io.supportsuite.notifications.config.NotificationsConfig;
 import io.supportsuite.notifications.notification.NotificationKind;
 import io.supportsuite.notifications.service.AgentNotices;
 import io.supportsuite.notifications.service.Consents;
+import io.supportsuite.notifications.service.CustomerGroups;
 import io.supportsuite.notifications.service.CustomerMessages;
 import io.supportsuite.notifications.service.EtaFormat;
 import io.supportsuite.notifications.service.Surveys;
@@ -36,7 +37,11 @@ public class ScheduledSends {
     /** Outcome of a row that stays pending with a later due time (quiet hours). */
     public static final String DEFERRED = "deferred";
 
-    private static final String CLAIM_NPS = "INSERT INTO nps_invitation (customer_id, last_invited_at) VALUES (:customer, :now) "
+    /** N5 per person: no claim while any customer merged with this one (C2) was invited within the interval. */
+    private static final String CLAIM_NPS = CustomerGroups.GROUP
+            + "INSERT INTO nps_invitation (customer_id, last_invited_at) SELECT :customer, :now WHERE NOT EXISTS (SELECT 1 "
+            + "FROM nps_invitation n WHERE n.customer_id IN (SELECT id FROM grp) AND n.customer_id <> :customer "
+            + "AND n.last_invited_at > :cutoff) "
             + "ON CONFLICT (customer_id) DO UPDATE SET last_invited_at = EXCLUDED.last_invited_at "
             + "WHERE nps_invitation.last_invited_at <= :cutoff";
 

@@ -65,11 +65,14 @@ public class Consents {
         return link(SignedLinks.SUBSCRIBE, customerId, channel, locale);
     }
 
-    /** True when the customer opted out of the channel (no row: never asked to stop). */
+    /**
+     * True when the customer, or any customer merged with them (C2), opted out of the channel (no row: never asked to
+     * stop). A re-subscribe lifts only the opt-out of the customer whose link it was: a merge may be undone as a mistake.
+     */
     public Uni<Boolean> optedOut(String customerId, String channel) {
         return Panache.getSession().chain(session -> session
-                .createNativeQuery("SELECT count(*) FROM consent WHERE customer_id = :customer AND channel = :channel "
-                        + "AND NOT subscribed", Long.class)
+                .createNativeQuery(CustomerGroups.GROUP + "SELECT count(*) FROM consent WHERE customer_id IN (SELECT id FROM grp) "
+                        + "AND channel = :channel AND NOT subscribed", Long.class)
                 .setParameter("customer", customerId)
                 .setParameter("channel", channel)
                 .getSingleResult())
@@ -120,10 +123,11 @@ public class Consents {
                                 : subscribeUrl(claims.customerId(), claims.channel(), claims.locale())));
     }
 
+    /** The consent changes of the customer and of every customer merged with them (C2), oldest first. */
     public Uni<List<AuditEntry>> history(String customerId) {
         return Panache.getSession().chain(session -> session
-                .createNativeQuery("SELECT customer_id, channel, action, source, at FROM consent_audit "
-                        + "WHERE customer_id = :customer ORDER BY at, id", Object[].class)
+                .createNativeQuery(CustomerGroups.GROUP + "SELECT customer_id, channel, action, source, at FROM consent_audit "
+                        + "WHERE customer_id IN (SELECT id FROM grp) ORDER BY at, id", Object[].class)
                 .setParameter("customer", customerId)
                 .getResultList())
                 .map(rows -> rows.stream().map(r -> new AuditEntry((String) r[0], (String) r[1], (String) r[2], (String) r[3],

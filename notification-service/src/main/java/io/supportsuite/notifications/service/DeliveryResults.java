@@ -28,8 +28,10 @@ public class DeliveryResults {
 
     private final CustomerMessages messages;
     private final Consents consents;
+    private final CustomerGroups groups;
 
-    public DeliveryResults(CustomerMessages messages, Consents consents) {
+    public DeliveryResults(CustomerMessages messages, Consents consents, CustomerGroups groups) {
+        this.groups = groups;
         this.messages = messages;
         this.consents = consents;
     }
@@ -52,17 +54,17 @@ public class DeliveryResults {
 
     private Uni<Void> fallBack(Notification message, TicketContact ticket, String reason) {
         String root = message.fallbackOf == null ? message.dedupKey : message.fallbackOf;
-        return Notification.<Notification>list("dedupKey = ?1 or fallbackOf = ?1", root).chain(sent -> {
+        return Notification.<Notification>list("dedupKey = ?1 or fallbackOf = ?1", root).chain(sent -> groups.contactPoints(ticket)
+                .chain(points -> {
             Set<String> tried = sent.stream().map(n -> n.channel).collect(Collectors.toSet());
             tried.add(message.channel);
-            List<Identity> untried = ContactPoints.decode(ticket.contactPoints).stream()
-                    .filter(i -> !tried.contains(ContactPoints.channelOf(i))).toList();
+            List<Identity> untried = points.stream().filter(i -> !tried.contains(ContactPoints.channelOf(i))).toList();
             boolean transactional = CustomerMessages.kindOf(message.kind).transactional;
             return firstAllowed(untried, 0, transactional, Consents.subjectOf(ticket)).chain(next -> next == null
                     ? outcome(message, reason + (untried.isEmpty() ? "; no other channel known" : "; no other channel with consent"))
                     : messages.resend(message, ticket, ContactPoints.channelOf(next), next)
                             .chain(() -> outcome(message, reason + "; fell back to " + ContactPoints.channelOf(next))));
-        });
+        }));
     }
 
     private Uni<Identity> firstAllowed(List<Identity> candidates, int index, boolean transactional, String customer) {
