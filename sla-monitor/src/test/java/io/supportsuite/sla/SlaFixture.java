@@ -158,6 +158,11 @@ final class SlaFixture implements AutoCloseable {
         }
     }
 
+    /** A customer event (C2) as ticket-service publishes it: on the tickets topic, keyed by the kept customer. */
+    String customerEvent(String ceId, String ceType, String keptCustomerId, Object body) {
+        return sendTo(Topics.TICKETS, ceId, ceType, keptCustomerId, body);
+    }
+
     private String send(String ceId, String ceType, String ticketId, Object body) {
         return sendTo(Topics.TICKETS, ceId, ceType, ticketId, body);
     }

@@ -33,6 +33,9 @@ public class Recalculation {
             long budgetSecondsBefore, long budgetSecondsAfter, Instant deadlineBefore, Instant deadlineAfter) {
     }
 
+    /** The clocks a policy puts under a customer's promise (pickup and callback clocks are the contact's). */
+    private static final List<String> CUSTOMER_PROMISES = List.of(SlaClock.FIRST_RESPONSE, SlaClock.NEXT_RESPONSE, SlaClock.RESOLUTION);
+
     private final Policies policies;
     private final Clock clock;
 
@@ -45,9 +48,28 @@ public class Recalculation {
     public Uni<List<Change>> recalculateLive(String actor) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         return SlaClock.<SlaClock>find("state <> ?1 and nextStage is not null and kind in ?2 order by startedAt",
-                SlaClock.STOPPED, List.of(SlaClock.FIRST_RESPONSE, SlaClock.NEXT_RESPONSE, SlaClock.RESOLUTION))
+                SlaClock.STOPPED, CUSTOMER_PROMISES)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list()
                 .chain(clocks -> inOrder(clocks, 0, now, actor, new ArrayList<>()));
+    }
+
+    /**
+     * C2/R6: these tickets now belong to a customer of {@code segment} (a customer merge, or its undo). Every clock of them
+     * carries the segment from now on (a next-response clock started later inherits it), and their live clocks are put
+     * under the policy that segment matches, like {@link #recalculateLive}: counted time stays counted, a breach stays.
+     */
+    public Uni<List<Change>> segmentChanged(List<String> ticketIds, String segment, String actor) {
+        if (ticketIds == null || ticketIds.isEmpty() || segment == null) {
+            return Uni.createFrom().item(List.of());
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return SlaClock.<SlaClock>find("ticketId in ?1 order by startedAt", ticketIds).withLock(LockModeType.PESSIMISTIC_WRITE).list()
+                .chain(clocks -> {
+                    clocks.forEach(c -> c.segment = segment);
+                    List<SlaClock> live = clocks.stream().filter(c -> !SlaClock.STOPPED.equals(c.state) && c.nextStage != null
+                            && CUSTOMER_PROMISES.contains(c.kind)).toList();
+                    return inOrder(live, 0, now, actor, new ArrayList<>());
+                });
     }
 
     /** One clock after the other: a reactive session is used sequentially. */
