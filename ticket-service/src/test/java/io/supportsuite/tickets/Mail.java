@@ -30,6 +30,8 @@ public final class Mail {
     Integer rating;
     boolean negative;
     String locale;
+    String conversationId;
+    Identity sender;
 
     /** The same message as if it came on another channel (routing rules, skills). */
     public Mail on(String channel) {
@@ -71,6 +73,26 @@ public final class Mail {
         return this;
     }
 
+    /**
+     * A message of a provider's conversation (C3: chat session, social thread, call): no Message-ID chain, the provider's
+     * conversation id, a sender of that channel; keyed as the gateway keys it ({@code channel:conversation}).
+     */
+    public Mail inConversation(String channel, String conversationId, Identity sender) {
+        this.channel = channel;
+        this.conversationId = conversationId;
+        this.sender = sender;
+        this.messageId = null;
+        this.providerMessageId = channel + "-" + UUID.randomUUID();
+        this.key = channel + ":" + conversationId;
+        this.html = null;
+        return this;
+    }
+
+    /** The id the ticket-service stores for the message: the Message-ID, else the provider's id. */
+    public String storedId() {
+        return messageId != null ? messageId : providerMessageId;
+    }
+
     /** The sender's address exactly as written (a producer that does not lower-case it). */
     public Mail asWritten() {
         this.normalised = false;
@@ -110,8 +132,8 @@ public final class Mail {
 
     public MessageReceived event() {
         return new MessageReceived(channel, providerMessageId != null ? providerMessageId : messageId,
-                new ThreadRefs(messageId, inReplyTo, List.copyOf(references), null),
-                new Identity("email", normalised ? address.toLowerCase(Locale.ROOT) : address, null, displayName),
+                new ThreadRefs(messageId, inReplyTo, List.copyOf(references), conversationId),
+                sender != null ? sender : new Identity("email", normalised ? address.toLowerCase(Locale.ROOT) : address, null, displayName),
                 List.of("support@support-suite.local"), subject, text, html, List.of(), locale, rating, negative, Instant.now());
     }
 
