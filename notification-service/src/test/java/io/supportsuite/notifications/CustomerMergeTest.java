@@ -30,10 +30,14 @@ import io.supportsuite.events.common.CustomerRef;
 import io.supportsuite.events.common.Identity;
 import io.supportsuite.events.customer.CustomerMerged;
 import io.supportsuite.events.customer.CustomerUnmerged;
+import io.supportsuite.events.delivery.DeliveryFailed;
+import io.supportsuite.events.outbound.MessageSend;
+import io.supportsuite.events.ticket.TicketCreated;
 import io.supportsuite.notifications.SpineEvents.Ticket;
 
 /**
- * C2 here: after ticket-service merges customer A into B, A's opt-out (N6) and A's NPS invitation (N5) hold for B's tickets;
+ * C2 here: after ticket-service merges customer A into B, A's opt-out (N6), A's NPS invitation (N5) and A's contact points (the
+ * delivery fallback) count for B's tickets;
  * undoing the merge restores each customer's own state. Real broker, events as ticket-service publishes them.
  */
 @QuarkusTest
@@ -111,6 +115,45 @@ class CustomerMergeTest {
         Ticket b2 = b.another();
         solve(b2);
         assertEquals("survey", outbound.await(b2.id(), "nps:").kind());
+    }
+
+    @Test
+    void c2FallbackMayUseTheMergedCustomersPhoneUntilTheMergeIsUndone() {
+        Ticket a = SpineEvents.ticket("UTC");
+        String phone = "+3712" + (1000000 + (int) (Math.random() * 8999999));
+        TicketCreated byPhone = SpineEvents.created(a);
+        CustomerRef c = byPhone.customer();
+        events.send(Topics.TICKETS, a.id(), EventTypes.TICKET_CREATED, UUID.randomUUID().toString(), new TicketCreated(byPhone.ticketId(),
+                byPhone.number(), byPhone.subject(), "sms", byPhone.status(), byPhone.priority(), null, null, new CustomerRef(
+                        c.customerId(), c.name(), c.locale(), c.timeZone(), c.segment(), List.of(new Identity("phone", phone, null, a.name()))),
+                byPhone.messageId(), byPhone.thread(), byPhone.createdAt()));
+        Ticket b = SpineEvents.ticket("UTC");
+        String mergeId = UUID.randomUUID().toString();
+        merge(mergeId, a, b);
+        awaitGroup(b, List.of(a.customerId(), b.customerId()));
+
+        Ticket b1 = b.another();
+        solve(b1);
+        String key = outbound.await(b1.id(), "follow_up:").idempotencyKey();
+        failed(b1, key);
+        MessageSend fallback = outbound.await(b1.id(), key + ":fallback:");
+        assertEquals("sms", fallback.channel());
+        assertEquals(phone, fallback.recipient().value());
+
+        unmerge(mergeId, a, b);
+        awaitGroup(b, List.of(b.customerId()));
+        Ticket b2 = b.another();
+        solve(b2);
+        String second = outbound.await(b2.id(), "follow_up:").idempotencyKey();
+        failed(b2, second);
+        await().atMost(Outbound.WAIT).untilAsserted(() -> given().queryParam("ticketId", b2.id()).get("/api/notifications").then()
+                .body("find { it.idempotencyKey == '" + second + "' }.deliveryReason",
+                        equalTo("permanent failure on email: 550 no such user; no other channel known")));
+    }
+
+    private void failed(Ticket ticket, String key) {
+        events.send(Topics.DELIVERY, ticket.id(), EventTypes.DELIVERY_FAILED, UUID.randomUUID().toString(),
+                new DeliveryFailed(key, "follow_up", ticket.id(), "email", true, "550 no such user", 1, Instant.now()));
     }
 
     private String merge(String mergeId, Ticket merged, Ticket kept) {
