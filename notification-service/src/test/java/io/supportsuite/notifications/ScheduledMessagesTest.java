@@ -37,7 +37,9 @@ import io.supportsuite.notifications.SpineEvents.Ticket;
 @QuarkusTestResource(OpsWebhookResource.class)
 class ScheduledMessagesTest {
 
-    private static final Instant DEADLINE = Instant.parse("2026-11-22T17:05:00Z");
+    /** Two days ahead at 17:05 UTC: still the clock's deadline whenever the test runs (now + slack would be later otherwise). */
+    private static final Instant DEADLINE = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(2).atTime(17, 5)
+            .toInstant(java.time.ZoneOffset.UTC);
 
     @Inject
     ObjectMapper mapper;
@@ -74,8 +76,10 @@ class ScheduledMessagesTest {
         MessageSend notice = outbound.await(ticket.id(), "delay_notice:");
         assertEquals("delay_notice", notice.kind());
         assertTrue(notice.text().contains("we are sorry"), notice.text());
-        // The new promise: the deadline (19:05 in Riga) plus the configured slack of two hours.
-        assertTrue(notice.text().contains("at the latest by 2026-11-22 21:05 Europe/Riga"), notice.text());
+        // The new promise: the deadline (19:05 in Riga in winter) plus the configured slack of two hours.
+        String promised = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .format(DEADLINE.plus(Duration.ofHours(2)).atZone(java.time.ZoneId.of("Europe/Riga")));
+        assertTrue(notice.text().contains("at the latest by " + promised + " Europe/Riga"), notice.text());
         assertTrue(!notice.text().contains("/unsubscribe/"), "a delay notice is transactional: " + notice.text());
         assertEquals(1, outbound.all(ticket.id(), "delay_notice:", Duration.ofSeconds(2)).size());
     }
