@@ -42,10 +42,6 @@ public class AlertSinks {
         };
     }
 
-    public boolean anyConfigured() {
-        return config.webhookUrl().isPresent() || config.managerWebhookUrl().isPresent() || config.agentWebhookUrl().isPresent();
-    }
-
     /** The generic body of a digest: how many alerts, and each one as it would have been posted alone. */
     public record DigestPayload(boolean digest, int count, List<Object> alerts) {
     }

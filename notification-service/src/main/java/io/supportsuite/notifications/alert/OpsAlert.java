@@ -96,6 +96,9 @@ public class OpsAlert extends PanacheEntityBase {
     @Column(name = "agent_id")
     public String agentId;
 
+    /** The agent's own e-mail address a notice goes to (known from {@code agent.changed}); null: the sink's URL. */
+    public String recipient;
+
     @Column(name = "acknowledged_at")
     public Instant acknowledgedAt;
 

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.mutiny.Uni;
 import io.supportsuite.events.EventTypes;
+import io.supportsuite.events.agent.AgentChanged;
 import io.supportsuite.events.ticket.CallbackCompleted;
 import io.supportsuite.events.ticket.CallbackScheduled;
 import io.supportsuite.events.ticket.TicketCreated;
@@ -18,6 +19,7 @@ import io.supportsuite.events.ticket.TicketReplied;
 import io.supportsuite.events.ticket.TicketStatusChanged;
 import io.supportsuite.notifications.schedule.Schedules;
 import io.supportsuite.notifications.service.Acknowledgements;
+import io.supportsuite.notifications.service.AgentDirectory;
 import io.supportsuite.notifications.service.AgentNotices;
 import io.supportsuite.notifications.service.TicketProjection;
 import io.supportsuite.runtime.inbox.Inbox;
@@ -26,7 +28,7 @@ import io.supportsuite.runtime.inbox.IncomingEvent;
 /**
  * {@code support.tickets.v1}: keeps this service's ticket projection; a new ticket may complete an ack (N1);
  * status changes and customer messages schedule or cancel reminders, follow-ups and surveys (N3–N5); callbacks
- * schedule, move or cancel their owner's reminder (R3).
+ * schedule, move or cancel their owner's reminder (R3); {@code agent.changed} keeps agents' addresses for their notices.
  */
 @ApplicationScoped
 public class TicketEventsConsumer {
@@ -38,10 +40,13 @@ public class TicketEventsConsumer {
     private final TicketProjection projection;
     private final Schedules schedules;
     private final AgentNotices agents;
+    private final AgentDirectory directory;
 
     public TicketEventsConsumer(SchemaGate schema, Inbox inbox, Acknowledgements acknowledgements,
-            AcknowledgementStep acknowledgement, TicketProjection projection, Schedules schedules, AgentNotices agents) {
+            AcknowledgementStep acknowledgement, TicketProjection projection, Schedules schedules, AgentNotices agents,
+            AgentDirectory directory) {
         this.agents = agents;
+        this.directory = directory;
         this.projection = projection;
         this.schedules = schedules;
         this.schema = schema;
@@ -70,6 +75,7 @@ public class TicketEventsConsumer {
             case EventTypes.TICKET_REPLIED -> once(event, e -> projection.replied(inbox.read(e, TicketReplied.class)));
             case EventTypes.CALLBACK_SCHEDULED -> once(event, e -> agents.callbackScheduled(inbox.read(e, CallbackScheduled.class)));
             case EventTypes.CALLBACK_COMPLETED -> once(event, e -> agents.callbackCompleted(inbox.read(e, CallbackCompleted.class)));
+            case EventTypes.AGENT_CHANGED -> once(event, e -> directory.changed(inbox.read(e, AgentChanged.class)));
             default -> Uni.createFrom().voidItem(); // not ours to handle; still acknowledged
         };
     }
