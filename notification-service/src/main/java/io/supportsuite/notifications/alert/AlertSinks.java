@@ -106,6 +106,10 @@ public class AlertSinks {
                     : ":hourglass: Agent " + alert.agentId + ": " + ticket + " is near its " + alert.clockKind
                             + " deadline " + alert.deadline + " (policy " + alert.policy + ").";
         }
+        if (OpsAlert.STAGE_AT_RISK.equals(alert.stage)) {
+            return ":eyes: VIP " + ticket + " at risk — " + alert.clockKind + " clock (policy " + alert.policy
+                    + "), deadline " + alert.deadline + ".";
+        }
         String what = OpsAlert.STAGE_ESCALATED.equals(alert.stage)
                 ? ":rotating_light: Escalation: SLA breach still unacknowledged on "
                 : ":warning: SLA breached on ";

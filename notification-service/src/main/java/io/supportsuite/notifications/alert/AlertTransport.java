@@ -61,7 +61,8 @@ public class AlertTransport {
         OpsAlert first = alerts.get(0);
         String subject = alerts.size() > 1 ? "[SLA] " + alerts.size() + " alerts"
                 : OpsAlert.SINK_AGENT.equals(first.sink) ? agentSubject(first)
-                : "[SLA] " + (OpsAlert.STAGE_ESCALATED.equals(first.stage) ? "Escalation" : "Breach") + ": "
+                : "[SLA] " + (OpsAlert.STAGE_ESCALATED.equals(first.stage) ? "Escalation"
+                        : OpsAlert.STAGE_AT_RISK.equals(first.stage) ? "VIP at risk" : "Breach") + ": "
                         + (first.number == null ? "ticket " + first.ticketId : "ticket #" + first.number) + " ("
                         + first.clockKind + ")";
         String text = alerts.stream().map(AlertSinks::text).collect(Collectors.joining("\n\n")) + "\n";

@@ -182,6 +182,14 @@ public interface NotificationsConfig {
         @WithDefault("5")
         int digestFrom();
 
+        /** The customer segment whose tickets alert ops when at risk, not only on breach (R6). */
+        @WithDefault("vip")
+        String vipSegment();
+
+        /** The warning stage (% of the budget used, R4) at which a VIP ticket's clock alerts ops. */
+        @WithDefault("80")
+        int atRiskPercent();
+
         /** A breach nobody acknowledged for this long escalates to the manager sink. */
         @WithDefault("PT30M")
         Duration escalateAfter();

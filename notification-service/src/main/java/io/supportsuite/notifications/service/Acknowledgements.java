@@ -133,6 +133,7 @@ public class Acknowledgements {
         ticket.email = email == null ? null : email.value().toLowerCase(Locale.ROOT);
         ticket.emailDisplayName = email == null ? null : email.displayName();
         ticket.contactPoints = customer == null ? null : ContactPoints.encode(customer.identities());
+        ticket.segment = customer == null ? null : customer.segment();
         ticket.firstMessageId = created.messageId() != null ? created.messageId()
                 : created.thread() == null ? null : created.thread().messageId();
         ticket.createdAt = created.createdAt() == null ? clock.instant() : created.createdAt();
