@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -37,7 +40,6 @@ import io.supportsuite.notifications.SpineEvents.Ticket;
 @QuarkusTestResource(OpsWebhookResource.class)
 class ScheduledMessagesTest {
 
-    private static final Instant DEADLINE = Instant.parse("2026-11-22T17:05:00Z");
 
     @Inject
     ObjectMapper mapper;
@@ -64,18 +66,22 @@ class ScheduledMessagesTest {
     @Test
     void n2EightyPercentWarningSendsOneDelayNoticeWithAnApologyAndANewTime() {
         Ticket ticket = SpineEvents.ticket("Europe/Riga");
+        // a deadline still ahead, as at a real 80 % warning (one already past would be promised from now instead)
+        Instant deadline = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(3)).plusSeconds(5 * 60);
         events.sendCreated(ticket);
-        events.sendClockStarted(ticket.id(), DEADLINE);
+        events.sendClockStarted(ticket.id(), deadline);
         outbound.await(ticket.id(), "ack:");
-        events.sendWarning(ticket.id(), DEADLINE, 50);
-        events.sendWarning(ticket.id(), DEADLINE, 80);
-        events.sendWarning(ticket.id(), DEADLINE, 80); // the same stage again (re-published): still one notice
+        events.sendWarning(ticket.id(), deadline, 50);
+        events.sendWarning(ticket.id(), deadline, 80);
+        events.sendWarning(ticket.id(), deadline, 80); // the same stage again (re-published): still one notice
 
         MessageSend notice = outbound.await(ticket.id(), "delay_notice:");
         assertEquals("delay_notice", notice.kind());
         assertTrue(notice.text().contains("we are sorry"), notice.text());
-        // The new promise: the deadline (19:05 in Riga) plus the configured slack of two hours.
-        assertTrue(notice.text().contains("at the latest by 2026-11-22 21:05 Europe/Riga"), notice.text());
+        // The new promise: the deadline plus the configured slack of two hours, written in Riga's time.
+        String promised = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Europe/Riga"))
+                .format(deadline.plus(Duration.ofHours(2)));
+        assertTrue(notice.text().contains("at the latest by " + promised + " Europe/Riga"), notice.text());
         assertTrue(!notice.text().contains("/unsubscribe/"), "a delay notice is transactional: " + notice.text());
         assertEquals(1, outbound.all(ticket.id(), "delay_notice:", Duration.ofSeconds(2)).size());
     }
