@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.Period;
+import java.util.List;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -150,6 +151,17 @@ public interface NotificationsConfig {
         /** Fewer first answers than this in the window: no forecast, the deadline is the promise. */
         @WithDefault("3")
         long forecastMinAnswers();
+
+        /** Channels of live contacts (chat, calls): their acknowledgement waits {@link #livePickup()} first. */
+        @WithDefault("chat,voice")
+        List<String> liveChannels();
+
+        /**
+         * The pickup time of a live contact (R2: three rings of 6 s): a live ticket an agent answered within it after
+         * its creation gets no acknowledgement (N1); one still unanswered gets it then.
+         */
+        @WithDefault("PT18S")
+        Duration livePickup();
 
         /** Domain of the Message-IDs this service mints for its own mails ({@code ack-<ticket>@<domain>}). */
         @WithDefault("support-suite.local")
