@@ -40,7 +40,6 @@ import io.supportsuite.notifications.SpineEvents.Ticket;
 @QuarkusTestResource(OpsWebhookResource.class)
 class ScheduledMessagesTest {
 
-
     @Inject
     ObjectMapper mapper;
 

@@ -14,7 +14,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import io.supportsuite.notifications.alert.AlertSinks;
 import io.supportsuite.notifications.alert.AlertTransport;
 import io.supportsuite.notifications.alert.OpsAlert;
 import io.supportsuite.notifications.config.NotificationsConfig;
@@ -35,16 +34,14 @@ public class AlertDelivery {
     private final AlertTransport transport;
     private final SchemaMigrator migrator;
     private final NotificationMetrics metrics;
-    private final AlertSinks sinks;
     private final NotificationsConfig.Alerts config;
     private final Clock clock;
 
-    public AlertDelivery(AlertTransport transport, SchemaMigrator migrator, NotificationMetrics metrics, AlertSinks sinks,
+    public AlertDelivery(AlertTransport transport, SchemaMigrator migrator, NotificationMetrics metrics,
             NotificationsConfig config, Clock clock) {
         this.transport = transport;
         this.migrator = migrator;
         this.metrics = metrics;
-        this.sinks = sinks;
         this.config = config.alerts();
         this.clock = clock;
     }
