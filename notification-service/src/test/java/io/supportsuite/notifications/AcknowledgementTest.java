@@ -38,6 +38,7 @@ import io.supportsuite.devstack.testing.TopicProbe;
 import io.supportsuite.events.EventTypes;
 import io.supportsuite.events.Topics;
 import io.supportsuite.events.outbound.MessageSend;
+import io.supportsuite.events.ticket.TicketCreated;
 import io.supportsuite.notifications.SpineEvents.Ticket;
 import io.supportsuite.notifications.ticket.TicketContact;
 
@@ -206,6 +207,32 @@ class AcknowledgementTest {
         assertTrue(promised.find(), text);
         Instant eta = LocalDateTime.parse(promised.group(1).replace(' ', 'T')).toInstant(ZoneOffset.UTC);
         assertTrue(eta.isAfter(now.plus(Duration.ofMinutes(75))) && eta.isBefore(now.plus(Duration.ofMinutes(90))), text);
+    }
+
+    @Test
+    void n1LiveChatAnsweredWithinThePickupTimeGetsNoAckAndAnUnansweredOneGetsItThen() throws Exception {
+        Ticket answered = SpineEvents.ticket("UTC");
+        Ticket waiting = SpineEvents.ticket("UTC");
+        for (Ticket ticket : List.of(answered, waiting)) {
+            TicketCreated email = SpineEvents.created(ticket);
+            events.send(Topics.TICKETS, ticket.id(), EventTypes.TICKET_CREATED, UUID.randomUUID().toString(),
+                    new TicketCreated(email.ticketId(), email.number(), email.subject(), "chat", email.status(),
+                            email.priority(), email.team(), email.assigneeId(), email.customer(), email.messageId(),
+                            email.thread(), Instant.now()));
+            events.sendClockStarted(ticket.id(), DEADLINE);
+        }
+        events.sendReplied(answered.id(), "Ani Hakobyan", "Chat"); // an agent picked the chat up at once
+
+        // the pickup time (R2; 5 s in tests) after its creation, the unanswered chat is acknowledged
+        MessageSend ack = mapper.readValue(awaitAck(waiting.id()).value(), MessageSend.class);
+        assertTrue(ack.text().contains("2026-11-22 17:05 UTC"), ack.text());
+        await().atMost(WAIT).untilAsserted(() -> given().queryParam("ticketId", answered.id())
+                .get("/api/notifications/scheduled").then()
+                .body("find { it.kind == 'ACK' }.state", equalTo("cancelled"))
+                .body("find { it.kind == 'ACK' }.reason", equalTo("answered live within the pickup time")));
+        assertEquals(0, acksFor(answered.id()), "a live contact answered in time needs no acknowledgement (N1)");
+        given().queryParam("ticketId", waiting.id()).get("/api/notifications/scheduled").then()
+                .body("find { it.kind == 'ACK' }.state", equalTo("sent"));
     }
 
     private ConsumerRecord<String, String> awaitAck(String ticketId) {

@@ -32,6 +32,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.supportsuite.devstack.testing.DevStackResource;
 import io.supportsuite.events.EventTypes;
 import io.supportsuite.events.Topics;
+import io.supportsuite.events.agent.AgentChanged;
 import io.supportsuite.events.common.Identity;
 import io.supportsuite.events.sla.SlaWarning;
 import io.supportsuite.events.ticket.CallbackCompleted;
@@ -39,8 +40,9 @@ import io.supportsuite.events.ticket.CallbackScheduled;
 import io.supportsuite.events.ticket.TicketAssigned;
 
 /**
- * Notices to agents, delivered to the agents' sink (here a team mailbox over real SMTP): the callback owner
- * 15 minutes before the callback (R3), moved or cancelled with the callback; the assignee at the 80 % warning.
+ * Notices to agents, over real SMTP: to the agent's own address when ticket-service announced it, else to the agents'
+ * sink (here a team mailbox): the callback owner 15 minutes before the callback (R3), moved or cancelled with the
+ * callback; the assignee at the 80 % warning.
  */
 @QuarkusTest
 @TestProfile(AgentNoticeTest.AgentMailbox.class)
@@ -174,6 +176,81 @@ class AgentNoticeTest {
         assertEquals(1, mails.size());
         assertEquals("[SLA] agent-mara: ticket #" + ticket.number() + " near its resolution deadline", subject(mails.get(0)));
         assertTrue(body(mails.get(0)).contains("deadline " + deadline), body(mails.get(0)));
+    }
+
+    @Test
+    void r3CallbackReminderReachesTheOwnersOwnAddressWhenTicketServiceAnnouncedIt() {
+        SpineEvents.Ticket ticket = SpineEvents.ticket("UTC");
+        String agent = "agent-" + UUID.randomUUID();
+        String address = "olga." + agent.substring(6, 14) + "@support.example";
+        Instant due = Instant.now().plus(Duration.ofMinutes(15)).plusSeconds(3).truncatedTo(ChronoUnit.SECONDS);
+        try (SpineEvents events = new SpineEvents(mapper, bootstrap)) {
+            events.send(Topics.TICKETS, agent, EventTypes.AGENT_CHANGED, UUID.randomUUID().toString(),
+                    new AgentChanged(agent, "Olga", address, true, Instant.now()));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/agents/{id}", agent).then()
+                    .statusCode(200).body("mailbox", equalTo(address)));
+            events.sendCreated(ticket);
+            events.send(Topics.TICKETS, ticket.id(), EventTypes.CALLBACK_SCHEDULED, UUID.randomUUID().toString(),
+                    callback(ticket.id(), agent, due));
+        }
+
+        await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> given().queryParam("ticketId", ticket.id())
+                .get("/api/alerts").then().body("$", hasSize(1)).body("[0].state", equalTo("sent"))
+                .body("[0].recipient", equalTo(address)));
+        List<MimeMessage> mails = mailsAbout("#" + ticket.number());
+        assertEquals(1, mails.size(), "to the owner only, not also to the team mailbox");
+        assertEquals(address, recipient(mails.get(0)));
+        assertEquals("[Callback] " + agent + ": call back on ticket #" + ticket.number() + " at " + due, subject(mails.get(0)));
+    }
+
+    @Test
+    void assigneeWarningReachesTheirOwnAddressAndADeletedAgentsGoesToTheAgentSink() {
+        SpineEvents.Ticket mine = SpineEvents.ticket("UTC");
+        SpineEvents.Ticket gone = SpineEvents.ticket("UTC");
+        String agent = "agent-" + UUID.randomUUID();
+        String leaver = "agent-" + UUID.randomUUID();
+        String address = "mara." + agent.substring(6, 14) + "@support.example";
+        Instant deadline = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+        try (SpineEvents events = new SpineEvents(mapper, bootstrap)) {
+            Instant changed = Instant.now();
+            events.send(Topics.TICKETS, agent, EventTypes.AGENT_CHANGED, UUID.randomUUID().toString(),
+                    new AgentChanged(agent, "Mara", address, true, changed));
+            events.send(Topics.TICKETS, leaver, EventTypes.AGENT_CHANGED, UUID.randomUUID().toString(),
+                    new AgentChanged(leaver, "Ivo", "ivo@support.example", true, changed));
+            events.send(Topics.TICKETS, leaver, EventTypes.AGENT_CHANGED, UUID.randomUUID().toString(),
+                    new AgentChanged(leaver, "Ivo", "ivo@support.example", false, changed.plusMillis(1)));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                given().get("/api/agents/{id}", agent).then().statusCode(200).body("mailbox", equalTo(address));
+                given().get("/api/agents/{id}", leaver).then().statusCode(200).body("active", equalTo(false))
+                        .body("mailbox", org.hamcrest.Matchers.nullValue());
+            });
+            assignAndWarn(events, mine, agent, deadline);
+            assignAndWarn(events, gone, leaver, deadline);
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            given().queryParam("ticketId", mine.id()).get("/api/alerts").then().body("$", hasSize(1))
+                    .body("[0].state", equalTo("sent")).body("[0].recipient", equalTo(address));
+            given().queryParam("ticketId", gone.id()).get("/api/alerts").then().body("$", hasSize(1))
+                    .body("[0].state", equalTo("sent")).body("[0].recipient", org.hamcrest.Matchers.nullValue());
+        });
+        assertEquals(List.of(address), mailsAbout("#" + mine.number()).stream().map(AgentNoticeTest::recipient).toList());
+        assertEquals(List.of(AGENTS), mailsAbout("#" + gone.number()).stream().map(AgentNoticeTest::recipient).toList());
+        given().get("/api/agents/{id}", "agent-never-announced").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    /** The ticket assigned to the agent, then its resolution clock's 80 % warning. */
+    private static void assignAndWarn(SpineEvents events, SpineEvents.Ticket ticket, String agentId, Instant deadline) {
+        events.sendCreated(ticket);
+        events.send(Topics.TICKETS, ticket.id(), EventTypes.TICKET_ASSIGNED, UUID.randomUUID().toString(),
+                new TicketAssigned(ticket.id(), "billing", agentId, "Someone", Instant.now()));
+        // the warning comes on another topic: it must not overtake the assignment (in life it is hours later)
+        events.send(Topics.TICKETS, ticket.id(), EventTypes.CALLBACK_SCHEDULED, UUID.randomUUID().toString(),
+                callback(ticket.id(), agentId, deadline.plus(Duration.ofDays(1))));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParam("ticketId", ticket.id())
+                .get("/api/notifications/scheduled").then().body("$", hasSize(1)));
+        events.send(Topics.SLA, ticket.id(), EventTypes.SLA_WARNING, UUID.randomUUID().toString(),
+                new SlaWarning(SpineEvents.clock(ticket.id(), "resolution", deadline), 80, Instant.now()));
     }
 
     private static CallbackScheduled callback(String ticketId, String owner, Instant due) {

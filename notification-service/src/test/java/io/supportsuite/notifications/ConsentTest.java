@@ -86,6 +86,7 @@ class ConsentTest {
 
         String resubscribe = page.substring(page.indexOf("/subscribe/"), page.indexOf('"', page.indexOf("/subscribe/")));
         given().post(resubscribe).then().statusCode(200).body(containsString("Yenidən abunə oldunuz"));
+        given().post(resubscribe).then().statusCode(409); // a link works once: reused, it changes nothing
         given().get("/api/consents/" + first.customerId()).then()
                 .body("action", equalTo(List.of("unsubscribed", "subscribed")));
 

@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.inject.Inject;
 
@@ -32,6 +33,7 @@ import io.supportsuite.devstack.testing.DevStackResource;
 import io.supportsuite.events.EventTypes;
 import io.supportsuite.events.outbound.MessageSend;
 import io.supportsuite.events.ticket.TicketCsatRecorded;
+import io.supportsuite.events.ticket.TicketNpsRecorded;
 import io.supportsuite.notifications.SpineEvents.Ticket;
 import io.supportsuite.notifications.service.SignedLinks;
 
@@ -121,11 +123,13 @@ class FollowUpSurveyTest {
     }
 
     @Test
-    void n5NpsIsAskedAtMostOncePerCustomerAndScoredZeroToTen() {
+    void n5NpsIsAskedAtMostOncePerCustomerAndScoredZeroToTen() throws Exception {
         Ticket first = SpineEvents.ticket(null, "lv");
         Ticket second = first.another();
-        solve(first);
-        solve(second);
+        String team = "Atbalsts " + first.id().substring(0, 8); // groups of this test's answers only
+        String agent = "Māra " + first.id().substring(0, 8);
+        solve(first, agent, team);
+        solve(second, agent, team);
 
         MessageSend nps = outbound.await(first.id(), "nps:");
         assertEquals("survey", nps.kind());
@@ -138,8 +142,63 @@ class FollowUpSurveyTest {
         String token = Outbound.link(nps.text(), "surveys").substring("/surveys/".length());
         given().contentType(ContentType.JSON).body("{\"score\":11}").post("/api/surveys/" + token).then().statusCode(422)
                 .contentType("application/problem+json");
-        given().contentType(ContentType.JSON).body("{\"score\":10}").post("/api/surveys/" + token).then().statusCode(200)
-                .body("kind", equalTo("nps")).body("score", equalTo(10));
+        given().contentType(ContentType.JSON).body("{\"score\":10,\"comment\":\" Ļoti labi \"}").post("/api/surveys/" + token)
+                .then().statusCode(200).body("kind", equalTo("nps")).body("score", equalTo(10));
+
+        // published so the ticket shows it (N5), once
+        TicketNpsRecorded recorded = mapper.readValue(
+                outbound.awaitTicketEvent(first.id(), EventTypes.TICKET_NPS_RECORDED).value(), TicketNpsRecorded.class);
+        assertEquals(10, recorded.score());
+        assertEquals("Ļoti labi", recorded.comment());
+        assertEquals(first.customerId(), recorded.customerId());
+        assertEquals("agent-" + agent.hashCode(), recorded.agentId());
+        assertEquals(List.of(), outbound.ticketEvents(first.id(), EventTypes.TICKET_CSAT_RECORDED, Duration.ofMillis(500)),
+                "an NPS answer is not a CSAT score");
+    }
+
+    @Test
+    void m1CsatPercentAndNpsPerChannelTeamAndAgent() {
+        Ticket first = SpineEvents.ticket(null, "bs");
+        Ticket second = SpineEvents.ticket(null, "bs"); // another customer: asked for NPS too
+        Ticket third = SpineEvents.ticket(null, "bs");
+        String team = "Podrška " + first.id().substring(0, 8);
+        String agent = "Amra " + first.id().substring(0, 8);
+        long emailNpsBefore = npsAnswers("channel", "email");
+        for (Ticket ticket : List.of(first, second, third)) {
+            solve(ticket, agent, team);
+        }
+        // CSAT 5, 4, 2 → 2 of 3 satisfied; NPS 10, 9, 3 → two promoters, one detractor of three
+        answer(first, "follow_up:", 5);
+        answer(second, "follow_up:", 4);
+        answer(third, "follow_up:", 2);
+        answer(first, "nps:", 10);
+        answer(second, "nps:", 9);
+        answer(third, "nps:", 3);
+
+        for (String[] group : List.of(new String[] { "team", team }, new String[] { "agent", "agent-" + agent.hashCode() })) {
+            Map<String, Object> score = given().queryParam("by", group[0]).get("/api/surveys/scores").then().statusCode(200)
+                    .extract().path("find { it.group == '" + group[1] + "' }");
+            assertEquals(3, ((Number) score.get("csatAnswers")).intValue(), group[0]);
+            assertEquals(200.0 / 3, ((Number) score.get("csatPercent")).doubleValue(), 0.01, group[0]);
+            assertEquals(3, ((Number) score.get("npsAnswers")).intValue(), group[0]);
+            assertEquals(100.0 / 3, ((Number) score.get("nps")).doubleValue(), 0.01, group[0]);
+        }
+        assertEquals(emailNpsBefore + 3, npsAnswers("channel", "email"));
+        given().queryParam("by", "customer").get("/api/surveys/scores").then().statusCode(422)
+                .contentType("application/problem+json");
+    }
+
+    /** Answers the survey linked from the ticket's message of that key. */
+    private void answer(Ticket ticket, String keyPrefix, int score) {
+        String token = Outbound.link(outbound.await(ticket.id(), keyPrefix).text(), "surveys").substring("/surveys/".length());
+        given().contentType(ContentType.JSON).body("{\"score\":" + score + "}").post("/api/surveys/" + token).then()
+                .statusCode(200);
+    }
+
+    private static long npsAnswers(String by, String group) {
+        Number n = given().queryParam("by", by).get("/api/surveys/scores").then().statusCode(200).extract()
+                .path("find { it.group == '" + group + "' }.npsAnswers");
+        return n == null ? 0 : n.longValue();
     }
 
     @Test
@@ -188,8 +247,12 @@ class FollowUpSurveyTest {
     }
 
     private void solve(Ticket ticket) {
+        solve(ticket, "Ελένη Παπαδοπούλου", "Τιμολόγηση");
+    }
+
+    private void solve(Ticket ticket, String agentName, String team) {
         events.sendCreated(ticket);
-        events.sendReplied(ticket.id(), "Ελένη Παπαδοπούλου", "Τιμολόγηση");
+        events.sendReplied(ticket.id(), agentName, team);
         events.sendStatus(ticket.id(), "open", "solved");
     }
 }

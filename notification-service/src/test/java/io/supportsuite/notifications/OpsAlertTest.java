@@ -79,7 +79,8 @@ class OpsAlertTest {
         assertEquals("alert:" + ticket.id() + ":first_response:breached", post.idempotencyKey());
         JsonNode json = post.json();
         assertEquals(new TreeSet<>(Set.of("ticketId", "clock", "policy", "deadline", "firedAt", "lateSeconds", "number",
-                "subject")), fieldNames(json));
+                "subject", "stage")), fieldNames(json));
+        assertEquals("breached", json.get("stage").asText());
         assertEquals(ticket.id(), json.get("ticketId").asText());
         assertEquals("first_response", json.get("clock").asText());
         assertEquals("default", json.get("policy").asText());
@@ -102,6 +103,38 @@ class OpsAlertTest {
         given().header("Accept", "text/plain").get("/q/metrics").then()
                 .statusCode(200)
                 .body(containsString("support_ops_alerts_total{outcome=\"sent\""));
+    }
+
+    @Test
+    void n8VipTicketAtRiskAlertsOpsOnceBeforeTheBreachAndAStandardOneDoesNot() throws InterruptedException {
+        Ticket vip = SpineEvents.ticket("UTC");
+        Ticket standard = SpineEvents.ticket("UTC");
+        Instant deadline = Instant.now().plus(Duration.ofHours(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        events.send(Topics.TICKETS, vip.id(), EventTypes.TICKET_CREATED, java.util.UUID.randomUUID().toString(),
+                SpineEvents.created(vip, "billing", "vip"));
+        events.sendCreated(standard);
+        for (Ticket ticket : List.of(vip, standard)) {
+            events.sendClockStarted(ticket.id(), deadline);
+            await().atMost(WAIT).untilAsserted(() -> given().queryParam("ticketId", ticket.id()).get("/api/notifications")
+                    .then().body("$", hasSize(1))); // the ticket is known before its warnings
+        }
+        events.sendWarning(vip.id(), deadline, 50); // R4's first stage: not yet at risk
+        events.sendWarning(vip.id(), deadline, 80);
+        events.sendWarning(vip.id(), deadline, 80); // re-published under a new id
+        events.sendWarning(standard.id(), deadline, 80);
+
+        JsonNode json = receiver.await(vip.id(), 1, WAIT).get(0).json();
+        assertEquals("at_risk", json.get("stage").asText());
+        assertEquals("first_response", json.get("clock").asText());
+        assertEquals(deadline, Instant.parse(json.get("deadline").asText()));
+        assertEquals(vip.number(), json.get("number").asLong());
+        await().atMost(WAIT).untilAsserted(() -> given().queryParam("ticketId", vip.id()).get("/api/alerts").then()
+                .body("$", hasSize(1)).body("[0].stage", equalTo("at_risk")).body("[0].state", equalTo("sent"))
+                .body("[0].escalateAt", nullValue())); // only a breach escalates
+        Thread.sleep(1500);
+        assertEquals(1, receiver.about(vip.id()).size(), "one alert per ticket, clock and stage");
+        assertEquals(0, receiver.about(standard.id()).size(), "a standard ticket alerts ops on breach only");
+        given().queryParam("ticketId", standard.id()).get("/api/alerts").then().body("$", hasSize(0));
     }
 
     @Test

@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -37,10 +40,6 @@ import io.supportsuite.notifications.SpineEvents.Ticket;
 @QuarkusTestResource(OpsWebhookResource.class)
 class ScheduledMessagesTest {
 
-    /** Two days ahead at 17:05 UTC: still the clock's deadline whenever the test runs (now + slack would be later otherwise). */
-    private static final Instant DEADLINE = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(2).atTime(17, 5)
-            .toInstant(java.time.ZoneOffset.UTC);
-
     @Inject
     ObjectMapper mapper;
 
@@ -66,19 +65,21 @@ class ScheduledMessagesTest {
     @Test
     void n2EightyPercentWarningSendsOneDelayNoticeWithAnApologyAndANewTime() {
         Ticket ticket = SpineEvents.ticket("Europe/Riga");
+        // a deadline still ahead, as at a real 80 % warning (one already past would be promised from now instead)
+        Instant deadline = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(3)).plusSeconds(5 * 60);
         events.sendCreated(ticket);
-        events.sendClockStarted(ticket.id(), DEADLINE);
+        events.sendClockStarted(ticket.id(), deadline);
         outbound.await(ticket.id(), "ack:");
-        events.sendWarning(ticket.id(), DEADLINE, 50);
-        events.sendWarning(ticket.id(), DEADLINE, 80);
-        events.sendWarning(ticket.id(), DEADLINE, 80); // the same stage again (re-published): still one notice
+        events.sendWarning(ticket.id(), deadline, 50);
+        events.sendWarning(ticket.id(), deadline, 80);
+        events.sendWarning(ticket.id(), deadline, 80); // the same stage again (re-published): still one notice
 
         MessageSend notice = outbound.await(ticket.id(), "delay_notice:");
         assertEquals("delay_notice", notice.kind());
         assertTrue(notice.text().contains("we are sorry"), notice.text());
-        // The new promise: the deadline (19:05 in Riga in winter) plus the configured slack of two hours.
-        String promised = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-                .format(DEADLINE.plus(Duration.ofHours(2)).atZone(java.time.ZoneId.of("Europe/Riga")));
+        // The new promise: the deadline plus the configured slack of two hours, written in Riga's time.
+        String promised = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Europe/Riga"))
+                .format(deadline.plus(Duration.ofHours(2)));
         assertTrue(notice.text().contains("at the latest by " + promised + " Europe/Riga"), notice.text());
         assertTrue(!notice.text().contains("/unsubscribe/"), "a delay notice is transactional: " + notice.text());
         assertEquals(1, outbound.all(ticket.id(), "delay_notice:", Duration.ofSeconds(2)).size());

@@ -68,8 +68,13 @@ final class SpineEvents implements AutoCloseable {
     }
 
     static TicketCreated created(Ticket t, String team) {
+        return created(t, team, "standard");
+    }
+
+    /** {@code segment}: {@code standard} or {@code vip} (R6). */
+    static TicketCreated created(Ticket t, String team, String segment) {
         Identity email = new Identity("email", t.email(), null, t.name());
-        CustomerRef customer = new CustomerRef(t.customerId(), t.name(), t.locale(), t.timeZone(), "standard", List.of(email));
+        CustomerRef customer = new CustomerRef(t.customerId(), t.name(), t.locale(), t.timeZone(), segment, List.of(email));
         return new TicketCreated(t.id(), t.number(), t.subject(), "email", "new", "normal", team, null, customer, t.messageId(),
                 new ThreadRefs(t.messageId(), null, List.of(), null), Instant.now());
     }

@@ -38,6 +38,10 @@ public final class EventTypes {
     public static final String CUSTOMER_UNMERGED = "support.customer.unmerged.v1";
     /** From notification-service: a pending ticket got its one reminder and no answer; solve it (N3). */
     public static final String TICKET_AUTO_SOLVE_DUE = "support.ticket.autosolve.due.v1";
+    /** From notification-service: the customer's NPS answer (0–10) after this ticket (N5). */
+    public static final String TICKET_NPS_RECORDED = "support.ticket.nps.recorded.v1";
+    /** From ticket-service, keyed by agent id: an agent's name and e-mail address (a directory for other services). */
+    public static final String AGENT_CHANGED = "support.agent.changed.v1";
 
     // support.sla.v1
     public static final String SLA_CLOCK_STARTED = "support.sla.clock.started.v1";

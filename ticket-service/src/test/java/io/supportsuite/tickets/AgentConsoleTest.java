@@ -27,6 +27,7 @@ import io.restassured.path.json.JsonPath;
 import io.supportsuite.devstack.testing.DevStackResource;
 import io.supportsuite.events.EventTypes;
 import io.supportsuite.events.Topics;
+import io.supportsuite.events.agent.AgentChanged;
 import io.supportsuite.events.outbound.MessageSend;
 import io.supportsuite.events.ticket.TicketAssigned;
 import io.supportsuite.events.ticket.TicketEscalated;
@@ -222,5 +223,25 @@ class AgentConsoleTest {
         TicketFixture.as(username).get("/api/me").then().statusCode(401);
         given().delete("/api/teams/{id}", team).then().statusCode(204);
         assertTrue(given().get("/api/teams").then().statusCode(200).extract().jsonPath().getList("id").stream().noneMatch(team::equals));
+    }
+
+    /** Agents' addresses reach other services as events (notification-service mails an agent's own notices, R3, R4). */
+    @Test
+    void everyChangeToAnAgentIsAnnouncedWithTheirEmailInOrder() {
+        String username = unique("eve");
+        String eveId = given().contentType(ContentType.JSON)
+                .body(Map.of("username", username, "name", "Eve", "email", "eve@support.example", "password", "eve-secret-1",
+                        "role", "agent"))
+                .post("/api/agents").then().statusCode(201).extract().path("id");
+        given().contentType(ContentType.JSON).body(Map.of("name", "Eve Adams", "email", " eve.adams@support.example ", "role", "agent"))
+                .put("/api/agents/{id}", eveId).then().statusCode(200);
+        given().delete("/api/agents/{id}", eveId).then().statusCode(204);
+
+        fixture.event(Topics.TICKETS, EventTypes.AGENT_CHANGED, AgentChanged.class, e -> eveId.equals(e.agentId()) && !e.active());
+        List<AgentChanged> changes = fixture.events(EventTypes.AGENT_CHANGED, eveId, AgentChanged.class, java.time.Duration.ofMillis(300));
+        assertEquals(List.of("Eve", "Eve Adams", "Eve Adams"), changes.stream().map(AgentChanged::name).toList());
+        assertEquals(java.util.Arrays.asList("eve@support.example", "eve.adams@support.example", "eve.adams@support.example"),
+                changes.stream().map(AgentChanged::email).toList());
+        assertEquals(List.of(true, true, false), changes.stream().map(AgentChanged::active).toList());
     }
 }

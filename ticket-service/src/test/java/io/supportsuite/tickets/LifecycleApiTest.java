@@ -32,6 +32,7 @@ import io.supportsuite.events.EventTypes;
 import io.supportsuite.events.Topics;
 import io.supportsuite.events.ticket.TicketAutoSolveDue;
 import io.supportsuite.events.ticket.TicketCsatRecorded;
+import io.supportsuite.events.ticket.TicketNpsRecorded;
 import io.supportsuite.events.ticket.TicketStatusChanged;
 import io.supportsuite.tickets.service.AutoClose;
 import jakarta.inject.Inject;
@@ -201,6 +202,29 @@ class LifecycleApiTest {
                 .body("csat.score", equalTo(4))
                 .body("timeline.findAll { it.kind == 'csat_recorded' }.size()", equalTo(1)));
         fixture.ticket(fixture.newTicket().ticketId()).body("csat", nullValue());
+    }
+
+    @Test
+    void n5NpsAnswerIsShownOnTheTicketAndItsTimelineOnce() {
+        String ticketId = fixture.newTicket().ticketId();
+        fixture.status(ticketId, "solved", "agent-1").statusCode(200);
+        Instant answered = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        TicketNpsRecorded nps = new TicketNpsRecorded(ticketId, "cust-1", "agent-1", 9, " Would recommend ", answered);
+        fixture.request(ticketId, EventTypes.TICKET_NPS_RECORDED, nps);
+        fixture.request(ticketId, EventTypes.TICKET_NPS_RECORDED, nps); // redelivered: still one line
+        fixture.request(ticketId, EventTypes.TICKET_NPS_RECORDED,
+                new TicketNpsRecorded(ticketId, "cust-1", "agent-1", 2, "stale", answered.minusSeconds(60)));
+
+        await().atMost(TicketFixture.WAIT).untilAsserted(() -> fixture.ticket(ticketId)
+                .body("nps.score", equalTo(9))
+                .body("nps.comment", equalTo("Would recommend"))
+                .body("csat", nullValue()) // an NPS answer is not a CSAT score
+                .body("timeline.findAll { it.kind == 'nps_recorded' }.size()", equalTo(1))
+                .body("timeline.find { it.kind == 'nps_recorded' }.text", equalTo("Customer's NPS answer 9/10: Would recommend")));
+        await().pollDelay(TicketFixture.QUIET).atMost(TicketFixture.WAIT).untilAsserted(() -> fixture.ticket(ticketId)
+                .body("nps.score", equalTo(9))
+                .body("timeline.findAll { it.kind == 'nps_recorded' }.size()", equalTo(1)));
+        fixture.ticket(fixture.newTicket().ticketId()).body("nps", nullValue());
     }
 
     private List<String> moves(String id) {

@@ -42,10 +42,6 @@ public class AlertSinks {
         };
     }
 
-    public boolean anyConfigured() {
-        return config.webhookUrl().isPresent() || config.managerWebhookUrl().isPresent() || config.agentWebhookUrl().isPresent();
-    }
-
     /** The generic body of a digest: how many alerts, and each one as it would have been posted alone. */
     public record DigestPayload(boolean digest, int count, List<Object> alerts) {
     }
@@ -109,6 +105,10 @@ public class AlertSinks {
                             + ticket + " is due at " + alert.deadline + "."
                     : ":hourglass: Agent " + alert.agentId + ": " + ticket + " is near its " + alert.clockKind
                             + " deadline " + alert.deadline + " (policy " + alert.policy + ").";
+        }
+        if (OpsAlert.STAGE_AT_RISK.equals(alert.stage)) {
+            return ":eyes: VIP " + ticket + " at risk — " + alert.clockKind + " clock (policy " + alert.policy
+                    + "), deadline " + alert.deadline + ".";
         }
         String what = OpsAlert.STAGE_ESCALATED.equals(alert.stage)
                 ? ":rotating_light: Escalation: SLA breach still unacknowledged on "

@@ -16,7 +16,8 @@ import io.supportsuite.notifications.service.OpsWebhook;
 
 /**
  * Carries alerts to a sink by its URL's scheme: {@code http(s)} is a webhook POST (generic JSON or
- * Slack-compatible), {@code mailto:} an e-mail over SMTP. One alert, or a digest of several (N8).
+ * Slack-compatible), {@code mailto:} an e-mail over SMTP. One alert, or a digest of several (N8). A notice with
+ * the agent's own address ({@link OpsAlert#recipient}) is mailed there, whatever the sink's URL.
  */
 @ApplicationScoped
 public class AlertTransport {
@@ -35,6 +36,9 @@ public class AlertTransport {
 
     /** Never fails: an unreachable sink is a result with its reason. */
     public Uni<OpsWebhook.Result> send(String sink, List<OpsAlert> alerts, String idempotencyKey) {
+        if (alerts.get(0).recipient != null) { // an agent's own address (a batch shares it)
+            return mail(alerts.get(0).recipient, alerts, idempotencyKey);
+        }
         Optional<URI> url = sinks.url(sink);
         if (url.isEmpty()) {
             return Uni.createFrom().item(new OpsWebhook.Result(false, "no URL configured for sink " + sink));
@@ -57,7 +61,8 @@ public class AlertTransport {
         OpsAlert first = alerts.get(0);
         String subject = alerts.size() > 1 ? "[SLA] " + alerts.size() + " alerts"
                 : OpsAlert.SINK_AGENT.equals(first.sink) ? agentSubject(first)
-                : "[SLA] " + (OpsAlert.STAGE_ESCALATED.equals(first.stage) ? "Escalation" : "Breach") + ": "
+                : "[SLA] " + (OpsAlert.STAGE_ESCALATED.equals(first.stage) ? "Escalation"
+                        : OpsAlert.STAGE_AT_RISK.equals(first.stage) ? "VIP at risk" : "Breach") + ": "
                         + (first.number == null ? "ticket " + first.ticketId : "ticket #" + first.number) + " ("
                         + first.clockKind + ")";
         String text = alerts.stream().map(AlertSinks::text).collect(Collectors.joining("\n\n")) + "\n";

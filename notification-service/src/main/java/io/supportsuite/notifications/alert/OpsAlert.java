@@ -21,6 +21,8 @@ import io.smallrye.mutiny.Uni;
 public class OpsAlert extends PanacheEntityBase {
 
     public static final String STAGE_BREACHED = "breached";
+    /** A VIP ticket's clock at its warning stage (R4, R6): ops hear before the breach. */
+    public static final String STAGE_AT_RISK = "at_risk";
     /** A breach nobody acknowledged in time, raised again to the manager sink. */
     public static final String STAGE_ESCALATED = "escalated";
 
@@ -95,6 +97,9 @@ public class OpsAlert extends PanacheEntityBase {
     /** The agent a notice is for (agent sink only). */
     @Column(name = "agent_id")
     public String agentId;
+
+    /** The agent's own e-mail address a notice goes to (known from {@code agent.changed}); null: the sink's URL. */
+    public String recipient;
 
     @Column(name = "acknowledged_at")
     public Instant acknowledgedAt;

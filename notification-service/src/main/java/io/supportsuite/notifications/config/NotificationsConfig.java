@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.Period;
+import java.util.List;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -151,6 +152,17 @@ public interface NotificationsConfig {
         @WithDefault("3")
         long forecastMinAnswers();
 
+        /** Channels of live contacts (chat, calls): their acknowledgement waits {@link #livePickup()} first. */
+        @WithDefault("chat,voice")
+        List<String> liveChannels();
+
+        /**
+         * The pickup time of a live contact (R2: three rings of 6 s): a live ticket an agent answered within it after
+         * its creation gets no acknowledgement (N1); one still unanswered gets it then.
+         */
+        @WithDefault("PT18S")
+        Duration livePickup();
+
         /** Domain of the Message-IDs this service mints for its own mails ({@code ack-<ticket>@<domain>}). */
         @WithDefault("support-suite.local")
         String messageIdDomain();
@@ -181,6 +193,14 @@ public interface NotificationsConfig {
         /** This many alerts due for one sink in one round go out as one digest POST (throttling, N8). */
         @WithDefault("5")
         int digestFrom();
+
+        /** The customer segment whose tickets alert ops when at risk, not only on breach (R6). */
+        @WithDefault("vip")
+        String vipSegment();
+
+        /** The warning stage (% of the budget used, R4) at which a VIP ticket's clock alerts ops. */
+        @WithDefault("80")
+        int atRiskPercent();
 
         /** A breach nobody acknowledged for this long escalates to the manager sink. */
         @WithDefault("PT30M")

@@ -23,7 +23,8 @@ import io.supportsuite.runtime.inbox.IncomingEvent;
 
 /**
  * {@code support.sla.v1}: a started first-response clock may complete an ack (N1); its 80 % warning schedules
- * the delay notice (N2) and tells the ticket's assignee; a breach is an ops alert (N8).
+ * the delay notice (N2) and tells the ticket's assignee, and a VIP ticket's at-risk stage alerts ops; a breach is an
+ * ops alert (N8).
  */
 @ApplicationScoped
 public class SlaEventsConsumer {
@@ -64,7 +65,8 @@ public class SlaEventsConsumer {
             case EventTypes.SLA_WARNING -> inbox.handleOnce(InboxConsumer.NAME, event,
                     e -> {
                         SlaWarning warning = inbox.read(e, SlaWarning.class);
-                        return schedules.warning(warning).chain(() -> agents.warning(warning));
+                        return schedules.warning(warning).chain(() -> agents.warning(warning))
+                                .chain(() -> alerts.atRisk(warning)).replaceWithVoid();
                     }).replaceWithVoid();
             default -> Uni.createFrom().voidItem(); // not ours to handle; still acknowledged
         };

@@ -11,6 +11,7 @@ import io.smallrye.mutiny.Uni;
 import io.supportsuite.events.EventTypes;
 import io.supportsuite.events.customer.CustomerMerged;
 import io.supportsuite.events.customer.CustomerUnmerged;
+import io.supportsuite.events.agent.AgentChanged;
 import io.supportsuite.events.ticket.CallbackCompleted;
 import io.supportsuite.events.ticket.CallbackScheduled;
 import io.supportsuite.events.ticket.TicketCreated;
@@ -20,6 +21,7 @@ import io.supportsuite.events.ticket.TicketReplied;
 import io.supportsuite.events.ticket.TicketStatusChanged;
 import io.supportsuite.notifications.schedule.Schedules;
 import io.supportsuite.notifications.service.Acknowledgements;
+import io.supportsuite.notifications.service.AgentDirectory;
 import io.supportsuite.notifications.service.AgentNotices;
 import io.supportsuite.notifications.service.CustomerGroups;
 import io.supportsuite.notifications.service.TicketProjection;
@@ -29,7 +31,8 @@ import io.supportsuite.runtime.inbox.IncomingEvent;
 /**
  * {@code support.tickets.v1}: keeps this service's ticket projection; a new ticket may complete an ack (N1);
  * status changes and customer messages schedule or cancel reminders, follow-ups and surveys (N3–N5); callbacks
- * schedule, move or cancel their owner's reminder (R3); customer merges and un-merges join and split customers (C2).
+ * schedule, move or cancel their owner's reminder (R3); customer merges and un-merges join and split customers (C2);
+ * {@code agent.changed} keeps agents' addresses for their notices.
  */
 @ApplicationScoped
 public class TicketEventsConsumer {
@@ -42,12 +45,14 @@ public class TicketEventsConsumer {
     private final Schedules schedules;
     private final AgentNotices agents;
     private final CustomerGroups groups;
+    private final AgentDirectory directory;
 
     public TicketEventsConsumer(SchemaGate schema, Inbox inbox, Acknowledgements acknowledgements,
             AcknowledgementStep acknowledgement, TicketProjection projection, Schedules schedules, AgentNotices agents,
-            CustomerGroups groups) {
+            CustomerGroups groups, AgentDirectory directory) {
         this.groups = groups;
         this.agents = agents;
+        this.directory = directory;
         this.projection = projection;
         this.schedules = schedules;
         this.schema = schema;
@@ -78,6 +83,7 @@ public class TicketEventsConsumer {
             case EventTypes.CUSTOMER_MERGED -> once(event, e -> groups.merged(inbox.read(e, CustomerMerged.class)));
             case EventTypes.CUSTOMER_UNMERGED -> once(event, e -> groups.unmerged(inbox.read(e, CustomerUnmerged.class)));
             case EventTypes.CALLBACK_COMPLETED -> once(event, e -> agents.callbackCompleted(inbox.read(e, CallbackCompleted.class)));
+            case EventTypes.AGENT_CHANGED -> once(event, e -> directory.changed(inbox.read(e, AgentChanged.class)));
             default -> Uni.createFrom().voidItem(); // not ours to handle; still acknowledged
         };
     }

@@ -35,12 +35,12 @@ public class AlertResource {
     public record AlertView(long id, String ticketId, String clock, String stage, String policy, Instant deadline,
             Instant firedAt, long lateSeconds, Long number, String subject, String sink, String state, int attempts,
             String lastError, Instant createdAt, Instant sentAt, Instant escalateAt, Instant acknowledgedAt,
-            String acknowledgedBy, String agentId) {
+            String acknowledgedBy, String agentId, String recipient) {
 
         static AlertView of(OpsAlert a) {
             return new AlertView(a.id, a.ticketId, a.clockKind, a.stage, a.policy, a.deadline, a.firedAt, a.lateSeconds,
                     a.number, a.subject, a.sink, a.state, a.attempts, a.lastError, a.createdAt, a.sentAt, a.escalateAt,
-                    a.acknowledgedAt, a.acknowledgedBy, a.agentId);
+                    a.acknowledgedAt, a.acknowledgedBy, a.agentId, a.recipient);
         }
     }
 

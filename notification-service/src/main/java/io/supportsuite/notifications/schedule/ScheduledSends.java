@@ -16,6 +16,7 @@ import io.supportsuite.events.Topics;
 import io.supportsuite.events.ticket.TicketAutoSolveDue;
 import io.supportsuite.notifications.config.NotificationsConfig;
 import io.supportsuite.notifications.notification.NotificationKind;
+import io.supportsuite.notifications.service.Acknowledgements;
 import io.supportsuite.notifications.service.AgentNotices;
 import io.supportsuite.notifications.service.Consents;
 import io.supportsuite.notifications.service.CustomerGroups;
@@ -55,10 +56,12 @@ public class ScheduledSends {
     private final NotificationsConfig config;
     private final Clock clock;
     private final AgentNotices agents;
+    private final Acknowledgements acknowledgements;
 
     public ScheduledSends(CustomerMessages messages, Consents consents, Surveys surveys, Schedules schedules, Outbox outbox,
-            AgentNotices agents, NotificationsConfig config, Clock clock) {
+            AgentNotices agents, Acknowledgements acknowledgements, NotificationsConfig config, Clock clock) {
         this.agents = agents;
+        this.acknowledgements = acknowledgements;
         this.messages = messages;
         this.consents = consents;
         this.surveys = surveys;
@@ -121,6 +124,7 @@ public class ScheduledSends {
         return switch (kind) {
             case REMINDER, AUTO_SOLVE -> Schedules.PENDING.equals(ticket.status) ? null : "ticket is " + ticket.status;
             case FOLLOW_UP, SURVEY_REMINDER, NPS -> Schedules.isSolved(ticket.status) ? null : "ticket is " + ticket.status;
+            case ACK -> ticket.firstRepliedAt == null ? null : "answered live within the pickup time"; // N1, R2
             default -> null;
         };
     }
@@ -128,6 +132,7 @@ public class ScheduledSends {
     private Uni<String> send(NotificationKind kind, ScheduledNotification row, TicketContact ticket, Instant now) {
         String messageId = kind.template + "-" + row.id;
         return switch (kind) {
+            case ACK -> acknowledgements.heldAckDue(row.dedupKey, ticket).chain(() -> sent(row));
             case DELAY_NOTICE -> messages.send(kind, row.dedupKey, messageId, ticket,
                     Map.of("newEta", eta.format(row.newEta, ticket.timeZone))).chain(() -> sent(row));
             case REMINDER -> messages.send(kind, row.dedupKey, messageId, ticket,

@@ -19,13 +19,14 @@ import io.supportsuite.events.ticket.TicketCreated;
 import io.supportsuite.notifications.config.NotificationsConfig;
 import io.supportsuite.notifications.notification.Notification;
 import io.supportsuite.notifications.notification.NotificationKind;
+import io.supportsuite.notifications.schedule.Schedules;
 import io.supportsuite.notifications.ticket.ContactPoints;
 import io.supportsuite.notifications.ticket.ResponsePromise;
 import io.supportsuite.notifications.ticket.TicketContact;
 
 /**
  * N1: one acknowledgement per ticket, promising the first-response deadline, or the team's backlog forecast
- * when that is later. The ticket and its clock
+ * when that is later; a live contact's (chat, call) waits the pickup time and is dropped if an agent answered. The ticket and its clock
  * arrive on different topics in either order; whichever comes first is stored, the second one sends. Every
  * method runs inside the consuming transaction (the caller's inbox), so the notification row and its outbox
  * record commit with the event that caused them.
@@ -40,15 +41,17 @@ public class Acknowledgements {
     private final CustomerMessages messages;
     private final TeamBacklog backlog;
     private final TicketLock lock;
+    private final Schedules schedules;
     private final EtaFormat eta;
     private final NotificationsConfig.Ack config;
     private final Clock clock;
 
-    public Acknowledgements(CustomerMessages messages, TeamBacklog backlog, TicketLock lock, NotificationsConfig config,
-            Clock clock) {
+    public Acknowledgements(CustomerMessages messages, TeamBacklog backlog, TicketLock lock, Schedules schedules,
+            NotificationsConfig config, Clock clock) {
         this.messages = messages;
         this.backlog = backlog;
         this.lock = lock;
+        this.schedules = schedules;
         this.eta = new EtaFormat(config.ack().deadlineFormat(), config.ack().defaultTimeZone());
         this.config = config.ack();
         this.clock = clock;
@@ -101,6 +104,22 @@ public class Acknowledgements {
             Log.warnf("Ticket %s has no e-mail identity: no acknowledgement (N1) sent", ticket.ticketId);
             return Uni.createFrom().item(false);
         }
+        if (config.liveChannels().contains(ticket.channel)) {
+            // A live contact answered within the pickup time needs no acknowledgement: it waits that long, and the
+            // dispatcher drops it if an agent answered meanwhile (ticket.replied).
+            return schedules.schedule(NotificationKind.ACK, dedupKey, ticket.ticketId,
+                    ticket.createdAt.plus(config.livePickup()), null, row -> { }).replaceWith(false);
+        }
+        return publish(dedupKey, ticket, promise).replaceWith(true);
+    }
+
+    /** The held acknowledgement of a live contact nobody answered within the pickup time (dispatcher's transaction). */
+    public Uni<Void> heldAckDue(String dedupKey, TicketContact ticket) {
+        return ResponsePromise.of(ticket.ticketId, FIRST_RESPONSE).chain(promise -> promise == null
+                ? Uni.createFrom().voidItem() : publish(dedupKey, ticket, promise));
+    }
+
+    private Uni<Void> publish(String dedupKey, TicketContact ticket, ResponsePromise promise) {
         // Thanks, the ticket number and the promise in the customer's zone, threaded under their mail: the
         // deadline, or the backlog forecast when the team cannot make the deadline (never earlier).
         return backlog.forecast(ticket.team).chain(forecast -> {
@@ -109,7 +128,7 @@ public class Acknowledgements {
             return messages.send(NotificationKind.ACK, dedupKey, KIND + "-" + ticket.ticketId, ticket, data)
                     .invoke(() -> Log.infof("Acknowledgement of ticket %s queued (answer promised by %s, deadline %s)",
                             ticket.ticketId, promised, promise.deadline));
-        }).replaceWith(true);
+        }).replaceWithVoid();
     }
 
     private TicketContact contactOf(TicketCreated created) {
@@ -133,6 +152,7 @@ public class Acknowledgements {
         ticket.email = email == null ? null : email.value().toLowerCase(Locale.ROOT);
         ticket.emailDisplayName = email == null ? null : email.displayName();
         ticket.contactPoints = customer == null ? null : ContactPoints.encode(customer.identities());
+        ticket.segment = customer == null ? null : customer.segment();
         ticket.firstMessageId = created.messageId() != null ? created.messageId()
                 : created.thread() == null ? null : created.thread().messageId();
         ticket.createdAt = created.createdAt() == null ? clock.instant() : created.createdAt();

@@ -21,9 +21,10 @@ import io.supportsuite.notifications.schedule.Schedules;
 import io.supportsuite.notifications.ticket.TicketContact;
 
 /**
- * Notices to agents. Events carry agent ids but no agent addresses, so a notice is an {@link OpsAlert} row for
- * the agent sink ({@code AGENT_WEBHOOK_URL}: a team mailbox as {@code mailto:} or a chat webhook; else the ops
- * sink), naming the agent; the alert worker delivers it with its retries and digests.
+ * Notices to agents: an {@link OpsAlert} row of the agent sink, naming the agent, delivered by the alert worker with
+ * its retries and digests — mailed to the agent's own address when ticket-service announced one
+ * ({@link AgentDirectory}), else to the agent sink ({@code AGENT_WEBHOOK_URL}: a team mailbox as {@code mailto:} or a
+ * chat webhook; else the ops sink).
  * <ul>
  * <li>R3: a scheduled callback → its owner's reminder, a scheduled row due 15 min before the callback; moving
  * the callback (scheduled again with another time) or completing it cancels the pending reminder.</li>
@@ -35,12 +36,14 @@ public class AgentNotices {
 
     private final Schedules schedules;
     private final AlertSinks sinks;
+    private final AgentDirectory directory;
     private final NotificationsConfig.Agents config;
     private final Clock clock;
 
-    public AgentNotices(Schedules schedules, AlertSinks sinks, NotificationsConfig config, Clock clock) {
+    public AgentNotices(Schedules schedules, AlertSinks sinks, AgentDirectory directory, NotificationsConfig config, Clock clock) {
         this.schedules = schedules;
         this.sinks = sinks;
+        this.directory = directory;
         this.config = config.agents();
         this.clock = clock;
     }
@@ -104,7 +107,7 @@ public class AgentNotices {
     private Uni<Void> notice(String ticketId, String clockKind, String clockId, String stage, String agentId, Instant deadline,
             String policy) {
         return OpsAlert.of(ticketId, clockKind, stage).chain(existing -> existing != null ? Uni.createFrom().voidItem()
-                : TicketContact.<TicketContact>findById(ticketId).chain(ticket -> {
+                : TicketContact.<TicketContact>findById(ticketId).chain(ticket -> directory.mailbox(agentId).chain(mailbox -> {
                     Instant now = clock.instant();
                     OpsAlert alert = new OpsAlert();
                     alert.ticketId = ticketId;
@@ -120,7 +123,8 @@ public class AgentNotices {
                     alert.subject = ticket == null ? null : ticket.subject;
                     alert.createdAt = now;
                     alert.sink = OpsAlert.SINK_AGENT;
-                    if (sinks.url(OpsAlert.SINK_AGENT).isPresent()) {
+                    alert.recipient = mailbox;
+                    if (mailbox != null || sinks.url(OpsAlert.SINK_AGENT).isPresent()) {
                         alert.state = OpsAlert.PENDING;
                         alert.nextAttemptAt = now;
                     } else {
@@ -128,6 +132,6 @@ public class AgentNotices {
                         Log.warnf("Agent notice (no sink configured, recorded only): %s", AlertSinks.text(alert));
                     }
                     return alert.persist().replaceWithVoid();
-                }));
+                })));
     }
 }

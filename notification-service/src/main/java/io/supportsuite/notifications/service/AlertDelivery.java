@@ -14,7 +14,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import io.supportsuite.notifications.alert.AlertSinks;
 import io.supportsuite.notifications.alert.AlertTransport;
 import io.supportsuite.notifications.alert.OpsAlert;
 import io.supportsuite.notifications.config.NotificationsConfig;
@@ -35,23 +34,21 @@ public class AlertDelivery {
     private final AlertTransport transport;
     private final SchemaMigrator migrator;
     private final NotificationMetrics metrics;
-    private final AlertSinks sinks;
     private final NotificationsConfig.Alerts config;
     private final Clock clock;
 
-    public AlertDelivery(AlertTransport transport, SchemaMigrator migrator, NotificationMetrics metrics, AlertSinks sinks,
+    public AlertDelivery(AlertTransport transport, SchemaMigrator migrator, NotificationMetrics metrics,
             NotificationsConfig config, Clock clock) {
         this.transport = transport;
         this.migrator = migrator;
         this.metrics = metrics;
-        this.sinks = sinks;
         this.config = config.alerts();
         this.clock = clock;
     }
 
     @Scheduled(every = "${notifications.alerts.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> deliverDue() {
-        if (!sinks.anyConfigured() || !migrator.isMigrated()) {
+        if (!migrator.isMigrated()) { // agents' own addresses need no configured sink
             return Uni.createFrom().voidItem();
         }
         return Panache.withTransaction(() -> claim().chain(this::deliver))
@@ -80,15 +77,17 @@ public class AlertDelivery {
         }
         // Only HTTP runs concurrently here; the managed rows are changed in memory and flushed at commit.
         List<Uni<List<String>>> posts = new ArrayList<>();
-        alerts.stream().collect(Collectors.groupingBy(a -> a.sink, LinkedHashMap::new, Collectors.toList()))
+        // per sink, and per agent mailbox within the agent sink: a digest reaches only the person it is about
+        alerts.stream().collect(Collectors.groupingBy(a -> a.recipient == null ? a.sink : a.sink + ":" + a.recipient,
+                LinkedHashMap::new, Collectors.toList()))
                 .forEach((sink, due) -> {
                     if (due.size() >= config.digestFrom()) {
                         Log.infof("%d ops alerts for sink %s at once: sent as one digest", due.size(), sink);
                         String key = "digest:" + sink + ":"
                                 + due.stream().map(a -> String.valueOf(a.id)).collect(Collectors.joining(","));
-                        posts.add(transport.send(sink, due, key).map(result -> due.stream().map(a -> apply(a, result)).toList()));
+                        posts.add(transport.send(due.get(0).sink, due, key).map(result -> due.stream().map(a -> apply(a, result)).toList()));
                     } else {
-                        due.forEach(alert -> posts.add(transport.send(sink, List.of(alert), idempotencyKey(alert))
+                        due.forEach(alert -> posts.add(transport.send(alert.sink, List.of(alert), idempotencyKey(alert))
                                 .map(result -> List.of(apply(alert, result)))));
                     }
                 });

@@ -14,6 +14,7 @@ import io.smallrye.mutiny.Uni;
 import io.supportsuite.events.EventTypes;
 import io.supportsuite.events.Topics;
 import io.supportsuite.events.ticket.TicketCsatRecorded;
+import io.supportsuite.events.ticket.TicketNpsRecorded;
 import io.supportsuite.notifications.config.NotificationsConfig;
 import io.supportsuite.notifications.survey.Survey;
 import io.supportsuite.notifications.ticket.TicketContact;
@@ -22,8 +23,8 @@ import io.supportsuite.runtime.problem.ProblemException;
 
 /**
  * N5: surveys behind signed links — CSAT (1–5 and an optional comment) after a solve, NPS (0–10). An answer
- * is stored once; a CSAT answer is published as {@code ticket.csat.recorded} in the same transaction, so the
- * ticket shows its score. Forged, expired or reused links change nothing.
+ * is stored once and published in the same transaction ({@code ticket.csat.recorded} or
+ * {@code ticket.nps.recorded}), so the ticket shows its score. Forged, expired or reused links change nothing.
  */
 @ApplicationScoped
 public class Surveys {
@@ -74,7 +75,7 @@ public class Surveys {
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Survey", "of this link"));
     }
 
-    /** Stores the answer once and publishes a CSAT score; in the caller's transaction. */
+    /** Stores the answer once and publishes it; in the caller's transaction. */
     public Uni<Survey> answer(String token, Integer score, String comment) {
         return Uni.createFrom().item(() -> claims(token))
                 .chain(claims -> Survey.<Survey>findById(UUID.fromString(claims.id()), LockModeType.PESSIMISTIC_WRITE))
@@ -100,12 +101,20 @@ public class Surveys {
         survey.comment = trimmed;
         survey.answeredAt = now;
         Log.infof("Survey %s (%s) of ticket %s answered: %d", survey.id, survey.kind, survey.ticketId, score);
-        if (!Survey.CSAT.equals(survey.kind)) {
-            return Uni.createFrom().item(survey);
-        }
-        TicketCsatRecorded recorded = new TicketCsatRecorded(survey.ticketId, survey.agentId, score, trimmed, now);
-        return outbox.append(Topics.TICKETS, survey.ticketId, EventTypes.TICKET_CSAT_RECORDED, survey.ticketId, recorded)
+        return outbox.append(Topics.TICKETS, survey.ticketId, recordedType(survey), survey.ticketId, recorded(survey))
                 .replaceWith(survey);
+    }
+
+    private static String recordedType(Survey survey) {
+        return Survey.NPS.equals(survey.kind) ? EventTypes.TICKET_NPS_RECORDED : EventTypes.TICKET_CSAT_RECORDED;
+    }
+
+    /** The answer as the ticket's owner hears of it: {@code ticket.csat.recorded} or {@code ticket.nps.recorded}. */
+    private static Object recorded(Survey survey) {
+        return Survey.NPS.equals(survey.kind)
+                ? new TicketNpsRecorded(survey.ticketId, survey.customerId, survey.agentId, survey.score, survey.comment,
+                        survey.answeredAt)
+                : new TicketCsatRecorded(survey.ticketId, survey.agentId, survey.score, survey.comment, survey.answeredAt);
     }
 
     /** CSAT % (share of 4 and 5) and NPS (promoters − detractors, in %) per channel, team or agent (M1). */

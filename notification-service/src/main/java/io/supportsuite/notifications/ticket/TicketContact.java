@@ -72,6 +72,9 @@ public class TicketContact extends PanacheEntityBase {
     @Column(name = "contact_points")
     public String contactPoints;
 
+    /** The customer's segment ({@code vip} or {@code standard}, R6): ops hear of a VIP ticket at risk (N8). */
+    public String segment;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

@@ -13,23 +13,33 @@ import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.security.ForbiddenException;
 import io.smallrye.mutiny.Uni;
+import io.supportsuite.events.EventTypes;
+import io.supportsuite.events.Topics;
+import io.supportsuite.events.agent.AgentChanged;
+import io.supportsuite.runtime.outbox.Outbox;
 import io.supportsuite.runtime.problem.ProblemException;
 import io.supportsuite.tickets.api.AgentRequest;
 import io.supportsuite.tickets.api.AgentView;
 import io.supportsuite.tickets.api.TeamView;
 import io.supportsuite.tickets.service.Problems;
 
-/** Agents and teams: who may log in, with which role, in which teams. Only an admin makes or changes an admin. */
+/**
+ * Agents and teams: who may log in, with which role, in which teams. Only an admin makes or changes an admin. Every
+ * change to an agent is announced ({@code agent.changed}: name, e-mail, still there or not) in its transaction, so
+ * other services keep their own directory (notification-service mails an agent's notices to their address).
+ */
 @ApplicationScoped
 public class AgentDirectory {
 
     private static final int MIN_PASSWORD = 8;
 
     private final CurrentAgent current;
+    private final Outbox outbox;
     private final Clock clock;
 
-    public AgentDirectory(CurrentAgent current, Clock clock) {
+    public AgentDirectory(CurrentAgent current, Outbox outbox, Clock clock) {
         this.current = current;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -60,7 +70,8 @@ public class AgentDirectory {
                 agent.username = request.username().trim();
                 agent.createdAt = clock.instant();
                 apply(agent, request, role);
-                return agent.persistAndFlush().chain(() -> setTeams(agent.id, teams)).chain(() -> views(List.of(agent)));
+                return agent.persistAndFlush().chain(() -> setTeams(agent.id, teams)).chain(() -> announce(agent, true))
+                        .chain(() -> views(List.of(agent)));
             });
         })).map(list -> list.get(0));
     }
@@ -75,7 +86,7 @@ public class AgentDirectory {
             mayGrant(me, Agent.Role.parse(agent.role).orElse(Agent.Role.ADMIN));
             mayGrant(me, role);
             apply(agent, request, role);
-            return setTeams(agent.id, teams).chain(() -> views(List.of(agent)));
+            return setTeams(agent.id, teams).chain(() -> announce(agent, true)).chain(() -> views(List.of(agent)));
         }))).map(list -> list == null ? null : list.get(0));
     }
 
@@ -89,8 +100,15 @@ public class AgentDirectory {
             if (agent.id.equals(me.id)) {
                 throw ProblemException.conflict("self-delete", "An agent cannot delete themselves");
             }
-            return agent.delete().replaceWith(true);
+            return agent.delete().chain(() -> announce(agent, false)).replaceWith(true);
         })));
+    }
+
+    /** {@code agent.changed} in the caller's transaction, keyed by agent id (its changes stay in order). */
+    private Uni<Void> announce(Agent agent, boolean active) {
+        String id = agent.id.toString();
+        return outbox.append(Topics.TICKETS, id, EventTypes.AGENT_CHANGED, id,
+                new AgentChanged(id, agent.name, agent.email, active, clock.instant())).replaceWithVoid();
     }
 
     public Uni<List<TeamView>> teams() {

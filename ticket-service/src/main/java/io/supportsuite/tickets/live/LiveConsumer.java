@@ -48,7 +48,8 @@ public class LiveConsumer {
     private static final Set<String> TICKET_CHANGES = Set.of(EventTypes.TICKET_CREATED, EventTypes.TICKET_MESSAGE_ADDED,
             EventTypes.TICKET_REPLIED, EventTypes.TICKET_NOTE_ADDED, EventTypes.TICKET_STATUS_CHANGED, EventTypes.TICKET_ASSIGNED,
             EventTypes.TICKET_PRIORITY_CHANGED, EventTypes.TICKET_MERGED, EventTypes.TICKET_ESCALATED, EventTypes.TICKET_TAGS_CHANGED,
-            EventTypes.CALLBACK_SCHEDULED, EventTypes.CALLBACK_COMPLETED, EventTypes.TICKET_CSAT_RECORDED);
+            EventTypes.CALLBACK_SCHEDULED, EventTypes.CALLBACK_COMPLETED, EventTypes.TICKET_CSAT_RECORDED,
+            EventTypes.TICKET_NPS_RECORDED);
 
     /** An event about a ticket, before its summary is read. */
     private record Pending(UUID ticketId, IncomingEvent event) {

@@ -14,7 +14,7 @@ import io.supportsuite.tickets.service.CsatScores;
 
 /**
  * What other services ask of or tell a ticket on {@code support.tickets.v1}: notification-service's
- * {@code ticket.autosolve.due} (N3) and {@code ticket.csat.recorded} (N5). Each handled once (the inbox);
+ * {@code ticket.autosolve.due} (N3), {@code ticket.csat.recorded} and {@code ticket.nps.recorded} (N5). Each handled once (the inbox);
  * ticket-service's own events are skipped.
  */
 @ApplicationScoped
@@ -38,6 +38,7 @@ public class TicketRequestsConsumer {
         return switch (event.type() == null ? "" : event.type()) {
             case EventTypes.TICKET_AUTO_SOLVE_DUE -> inbox.handleOnce(CONSUMER, event, autoSolve::apply).replaceWithVoid();
             case EventTypes.TICKET_CSAT_RECORDED -> inbox.handleOnce(CONSUMER, event, csat::apply).replaceWithVoid();
+            case EventTypes.TICKET_NPS_RECORDED -> inbox.handleOnce(CONSUMER, event, csat::applyNps).replaceWithVoid();
             default -> Uni.createFrom().voidItem();
         };
     }

@@ -90,6 +90,7 @@ public class TicketQueries {
                                         s.customer(), ticket.followUpOf == null ? null : ticket.followUpOf.toString(), s.createdAt(),
                                         s.updatedAt(), s.firstRespondedAt(), ticket.solvedAt, ticket.closedAt, s.sla(), s.assigneeId(),
                                         s.teamId(), s.tags(), s.escalatedTo(), s.mergedInto(), CsatView.of(ticket),
+                                        CsatView.npsOf(ticket),
                                         messages.stream().map(TicketQueries::entry).toList(), lines))))));
     }
 

@@ -85,6 +85,16 @@ public class Ticket extends PanacheEntityBase {
     @Column(name = "csat_recorded_at")
     public Instant csatRecordedAt;
 
+    /** The customer's NPS answer, 0–10, to the survey sent after this ticket (N5); null until answered. */
+    @Column(name = "nps_score")
+    public Integer npsScore;
+
+    @Column(name = "nps_comment")
+    public String npsComment;
+
+    @Column(name = "nps_recorded_at")
+    public Instant npsRecordedAt;
+
     /** Set on a ticket merged into another: it is closed, and its transcript lives there. */
     @Column(name = "merged_into")
     public UUID mergedInto;

@@ -19,6 +19,7 @@ public final class ActivityKind {
     public static final String CUSTOMER_MERGED = "customer.merged";
     public static final String CUSTOMER_UNMERGED = "customer.unmerged";
     public static final String CSAT_RECORDED = "csat_recorded";
+    public static final String NPS_RECORDED = "nps_recorded";
 
     public static final String SLA_CLOCK_STARTED = "sla.clock.started";
     public static final String SLA_CLOCK_PAUSED = "sla.clock.paused";
