@@ -92,6 +92,7 @@ public class NotificationDispatcher {
                                     ? Optional.of(NotificationKind.valueOf(row.kind))
                                     : Optional.<NotificationKind>empty()))
                     .collect().asList()
+                    .call(NotificationDispatcher::flushAndForget)
                     // the round's messages and row states: a few statements, not one per row
                     .call(() -> messages.sendAll(outgoing))
                     .call(() -> ScheduledNotification.saveStates(rows))
@@ -124,6 +125,14 @@ public class NotificationDispatcher {
     private static Uni<List<TicketContact>> loadTickets(List<ScheduledNotification> rows) {
         List<String> ids = rows.stream().map(row -> row.ticketId).filter(Objects::nonNull).distinct().toList();
         return ids.isEmpty() ? Uni.createFrom().item(List.of()) : TicketContact.list("ticketId in ?1", ids);
+    }
+
+    /**
+     * Writes what the rows' checks persisted (surveys, follow-on rows) and empties the session: otherwise each
+     * of the round's statements and the commit would flush again, walking hundreds of entities every time.
+     */
+    private static Uni<Void> flushAndForget() {
+        return Panache.getSession().chain(session -> session.flush().invoke(session::clear));
     }
 
     private Uni<List<ScheduledNotification>> claim() {
