@@ -67,27 +67,22 @@ public class Outbox {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        Columns columns;
-        try {
-            columns = columns(events);
-        } catch (IllegalArgumentException e) {
-            return Uni.createFrom().failure(e);
-        }
-        UUID[] ids = new UUID[columns.ids().length];
-        OffsetDateTime[] times = new OffsetDateTime[ids.length];
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = UUID.fromString(columns.ids()[i]);
-            times[i] = columns.time();
-        }
-        return connection.preparedQuery("""
-                INSERT INTO outbox (topic, record_key, ce_id, ce_type, ce_subject, ce_time, payload)
-                SELECT topic, record_key, ce_id, ce_type, ce_subject, ce_time, payload
-                FROM unnest($1::text[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::timestamptz[], $7::text[])
-                    WITH ORDINALITY AS e(topic, record_key, ce_id, ce_type, ce_subject, ce_time, payload, position)
-                ORDER BY position""")
-                .execute(Tuple.from(new Object[] { columns.topics(), columns.keys(), ids, columns.types(), columns.subjects(),
-                        times, columns.payloads() }))
-                .replaceWithVoid();
+        return Uni.createFrom().item(() -> columns(events)).chain(columns -> {
+            UUID[] ids = new UUID[columns.ids().length];
+            OffsetDateTime[] times = new OffsetDateTime[ids.length];
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = UUID.fromString(columns.ids()[i]);
+                times[i] = columns.time();
+            }
+            return connection.preparedQuery("""
+                    INSERT INTO outbox (topic, record_key, ce_id, ce_type, ce_subject, ce_time, payload)
+                    SELECT topic, record_key, ce_id, ce_type, ce_subject, ce_time, payload
+                    FROM unnest($1::text[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::timestamptz[], $7::text[])
+                        WITH ORDINALITY AS e(topic, record_key, ce_id, ce_type, ce_subject, ce_time, payload, position)
+                    ORDER BY position""")
+                    .execute(Tuple.from(new Object[] { columns.topics(), columns.keys(), ids, columns.types(),
+                            columns.subjects(), times, columns.payloads() }));
+        }).replaceWithVoid();
     }
 
     /**
@@ -99,14 +94,9 @@ public class Outbox {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        Columns columns;
-        try {
-            columns = columns(events);
-        } catch (IllegalArgumentException e) {
-            return Uni.createFrom().failure(e);
-        }
         // Every array is bound as text[] and cast in SQL: the one array type the session binds as is.
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
+        return Uni.createFrom().item(() -> columns(events))
+                .chain(columns -> Panache.getSession().chain(session -> session.createNativeQuery("""
                 INSERT INTO outbox (topic, record_key, ce_id, ce_type, ce_subject, ce_time, payload)
                 SELECT topic, record_key, CAST(ce_id AS uuid), ce_type, ce_subject, ?6, payload
                 FROM unnest(CAST(?1 AS text[]), CAST(?2 AS text[]), CAST(?3 AS text[]), CAST(?4 AS text[]),
@@ -120,7 +110,7 @@ public class Outbox {
                 .setParameter(5, columns.subjects())
                 .setParameter(6, columns.time())
                 .setParameter(7, columns.payloads())
-                .executeUpdate())
+                .executeUpdate()))
                 .replaceWithVoid();
     }
 
