@@ -38,6 +38,7 @@ public final class Benchmarks {
                 --jdbc URL      notification-service's database (default jdbc:postgresql://localhost:5432/notifications)
                 --pg-user U, --pg-password P   (default postgres / postgres)
                 --drain SEC     quiet period after the window after which a missing message counts as lost (default 30)
+                --lead SEC      seconds from the start to the first due time, seeding included (default 10 + count / 10000)
               sla-clocks       N running first-response clocks seeded straight into sla-monitor's database
                                (clock), stages 50/80/100 % due evenly; firing lateness until sla.warning /
                                sla.breached is seen on support.sla.v1, stages fired vs expected, then a kill -9 of

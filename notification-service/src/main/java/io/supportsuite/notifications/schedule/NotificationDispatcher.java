@@ -1,6 +1,7 @@
 package io.supportsuite.notifications.schedule;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.supportsuite.notifications.config.NotificationsConfig;
 import io.supportsuite.notifications.notification.NotificationKind;
+import io.supportsuite.notifications.service.CustomerMessages;
 import io.supportsuite.notifications.service.NotificationMetrics;
 import io.supportsuite.notifications.ticket.TicketContact;
 import io.supportsuite.runtime.schema.SchemaMigrator;
@@ -27,7 +29,8 @@ import io.vertx.core.Vertx;
  * The durable dispatcher of scheduled customer messages. Each round claims due rows with
  * {@code FOR UPDATE SKIP LOCKED} (several instances never take the same row), handles them one by one and
  * commits their new states with the messages' outbox records in one transaction (the round's tickets are read
- * with one query, its inserts and updates flushed in statement batches): a crash before commit
+ * with one query; its messages, their outbox records and the rows' states are written with one statement
+ * each, whatever the batch size): a crash before commit
  * leaves them pending for the next round, a commit sends each once. A full batch is followed at once by
  * the next round, so a backlog (after a restart) drains without waiting for the poll interval; several
  * claimers run such rounds side by side.
@@ -39,16 +42,18 @@ public class NotificationDispatcher {
             + "ORDER BY due_at LIMIT :limit FOR UPDATE SKIP LOCKED";
 
     private final ScheduledSends sends;
+    private final CustomerMessages messages;
     private final SchemaMigrator migrator;
     private final NotificationMetrics metrics;
     private final NotificationsConfig.Schedule config;
     private final Clock clock;
     private final Vertx vertx;
 
-    public NotificationDispatcher(ScheduledSends sends, SchemaMigrator migrator, NotificationMetrics metrics,
-            NotificationsConfig config, Clock clock, Vertx vertx) {
+    public NotificationDispatcher(ScheduledSends sends, CustomerMessages messages, SchemaMigrator migrator,
+            NotificationMetrics metrics, NotificationsConfig config, Clock clock, Vertx vertx) {
         this.vertx = vertx;
         this.sends = sends;
+        this.messages = messages;
         this.migrator = migrator;
         this.metrics = metrics;
         this.config = config.schedule();
@@ -78,14 +83,22 @@ public class NotificationDispatcher {
 
     /** One round; returns how many rows it claimed (0 after a failure, which the next round retries). */
     public Uni<Integer> round() {
-        return Panache.withTransaction(() -> claim().call(NotificationDispatcher::loadTickets).chain(rows -> Multi.createFrom().iterable(rows)
-                .onItem().transformToUniAndConcatenate(row -> sends.dispatch(row)
-                        .onFailure().recoverWithItem(e -> failed(row, e))
-                        .map(state -> ScheduledNotification.SENT.equals(state) ? Optional.of(NotificationKind.valueOf(row.kind))
-                                : Optional.<NotificationKind>empty()))
-                .collect().asList()
-                .map(outcomes -> new Round(rows.size(), outcomes.stream().flatMap(Optional::stream)
-                        .filter(kind -> kind.outboundKind != null).toList())))) // only messages are counted
+        return Panache.withTransaction(() -> claim().call(NotificationDispatcher::loadTickets).chain(rows -> {
+            List<CustomerMessages.Composed> outgoing = new ArrayList<>(rows.size());
+            return Multi.createFrom().iterable(rows)
+                    .onItem().transformToUniAndConcatenate(row -> sends.dispatch(row, outgoing)
+                            .onFailure().recoverWithItem(e -> failed(row, e))
+                            .map(state -> ScheduledNotification.SENT.equals(state)
+                                    ? Optional.of(NotificationKind.valueOf(row.kind))
+                                    : Optional.<NotificationKind>empty()))
+                    .collect().asList()
+                    .call(NotificationDispatcher::flushAndForget)
+                    // the round's messages and row states: a few statements, not one per row
+                    .call(() -> messages.sendAll(outgoing))
+                    .call(() -> ScheduledNotification.saveStates(rows))
+                    .map(outcomes -> new Round(rows.size(), outcomes.stream().flatMap(Optional::stream)
+                            .filter(kind -> kind.outboundKind != null).toList())); // only messages are counted
+        }))
                 .invoke(round -> round.sent().forEach(kind -> metrics.published(kind.template))) // counted once committed
                 .map(Round::claimed)
                 .onFailure().invoke(e -> Log.warnf(e, "Scheduled notification round failed; its rows stay due for the next one"))
@@ -114,10 +127,19 @@ public class NotificationDispatcher {
         return ids.isEmpty() ? Uni.createFrom().item(List.of()) : TicketContact.list("ticketId in ?1", ids);
     }
 
+    /**
+     * Writes what the rows' checks persisted (surveys, follow-on rows) and empties the session: otherwise each
+     * of the round's statements and the commit would flush again, walking hundreds of entities every time.
+     */
+    private static Uni<Void> flushAndForget() {
+        return Panache.getSession().chain(session -> session.flush().invoke(session::clear));
+    }
+
     private Uni<List<ScheduledNotification>> claim() {
         return Panache.getSession().chain(session -> session.createNativeQuery(CLAIM, ScheduledNotification.class)
                 .setParameter("now", clock.instant())
                 .setParameter("limit", config.batchSize())
+                .setReadOnly(true) // their states are written with one statement at the end of the round
                 .getResultList());
     }
 }

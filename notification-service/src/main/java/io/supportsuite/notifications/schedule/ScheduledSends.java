@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -73,8 +74,11 @@ public class ScheduledSends {
         this.clock = clock;
     }
 
-    /** @return the row's new state (sent, cancelled, suppressed) or {@link #DEFERRED} */
-    public Uni<String> dispatch(ScheduledNotification row) {
+    /**
+     * @param outgoing where the row's customer message goes, rendered: the caller writes them all at once
+     * @return the row's new state (sent, cancelled, suppressed) or {@link #DEFERRED}
+     */
+    public Uni<String> dispatch(ScheduledNotification row, List<CustomerMessages.Composed> outgoing) {
         NotificationKind kind = NotificationKind.valueOf(row.kind);
         Instant now = clock.instant();
         if (kind == NotificationKind.CALLBACK_REMINDER) {
@@ -107,7 +111,7 @@ public class ScheduledSends {
             Uni<Boolean> optedOut = kind.transactional ? Uni.createFrom().item(false)
                     : consents.optedOut(Consents.subjectOf(ticket), Channels.EMAIL);
             return optedOut.chain(out -> out ? close(row, ScheduledNotification.SUPPRESSED, "opted out of " + Channels.EMAIL)
-                    : send(kind, row, ticket, now));
+                    : send(kind, row, ticket, now, outgoing));
         });
     }
 
@@ -129,32 +133,40 @@ public class ScheduledSends {
         };
     }
 
-    private Uni<String> send(NotificationKind kind, ScheduledNotification row, TicketContact ticket, Instant now) {
+    private Uni<String> send(NotificationKind kind, ScheduledNotification row, TicketContact ticket, Instant now,
+            List<CustomerMessages.Composed> outgoing) {
         String messageId = kind.template + "-" + row.id;
         return switch (kind) {
             case ACK -> acknowledgements.heldAckDue(row.dedupKey, ticket).chain(() -> sent(row));
-            case DELAY_NOTICE -> messages.send(kind, row.dedupKey, messageId, ticket,
+            case DELAY_NOTICE -> queue(outgoing, kind, row, messageId, ticket,
                     Map.of("newEta", eta.format(row.newEta, ticket.timeZone))).chain(() -> sent(row));
-            case REMINDER -> messages.send(kind, row.dedupKey, messageId, ticket,
+            case REMINDER -> queue(outgoing, kind, row, messageId, ticket,
                     Map.of("autoSolveDays", config.reminder().autoSolveAfter().toDays()))
                     .chain(() -> schedules.schedule(NotificationKind.AUTO_SOLVE, "auto_solve:" + row.id, ticket.ticketId,
                             now.plus(config.reminder().autoSolveAfter()), null, next -> { }))
                     .chain(() -> sent(row));
-            case FOLLOW_UP -> surveys.create(Survey.CSAT, ticket, Channels.EMAIL).chain(survey -> messages
-                    .send(kind, row.dedupKey, messageId, ticket, Map.of("surveyUrl", surveys.url(survey)))
+            case FOLLOW_UP -> surveys.create(Survey.CSAT, ticket, Channels.EMAIL).chain(survey -> queue(outgoing, kind, row,
+                    messageId, ticket, Map.of("surveyUrl", surveys.url(survey)))
                     .chain(() -> remindLater(survey, ticket, now)))
                     .chain(() -> sent(row));
             case SURVEY_REMINDER -> Survey.<Survey>findById(row.surveyId).chain(survey -> survey == null
                     || survey.answeredAt != null || !now.isBefore(survey.expiresAt)
                             ? close(row, ScheduledNotification.CANCELLED, "survey answered or closed")
-                            : messages.send(kind, row.dedupKey, messageId, ticket, Map.of("surveyUrl", surveys.url(survey)))
+                            : queue(outgoing, kind, row, messageId, ticket, Map.of("surveyUrl", surveys.url(survey)))
                                     .chain(() -> sent(row)));
             case NPS -> claimNps(ticket, now).chain(invited -> !invited
                     ? close(row, ScheduledNotification.SUPPRESSED, "NPS invitation within " + config.followUp().npsInterval())
-                    : surveys.create(Survey.NPS, ticket, Channels.EMAIL).chain(survey -> messages.send(kind, row.dedupKey,
+                    : surveys.create(Survey.NPS, ticket, Channels.EMAIL).chain(survey -> queue(outgoing, kind, row,
                             messageId, ticket, Map.of("surveyUrl", surveys.url(survey)))).chain(() -> sent(row)));
             default -> throw new IllegalStateException("Not a scheduled message: " + kind);
         };
+    }
+
+    /** Renders the row's message into the round's outgoing ones (a template error fails this row only). */
+    private Uni<Void> queue(List<CustomerMessages.Composed> outgoing, NotificationKind kind, ScheduledNotification row,
+            String messageId, TicketContact ticket, Map<String, Object> data) {
+        return Uni.createFrom().item(() -> messages.compose(kind, row.dedupKey, messageId, ticket, data))
+                .invoke(outgoing::add).replaceWithVoid();
     }
 
     /** The survey's one reminder (N3), if it can still be answered by then. */

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.supportsuite.events.Channels;
 import io.supportsuite.events.EventTypes;
@@ -51,6 +52,20 @@ public class CustomerMessages {
      */
     public Uni<Notification> send(NotificationKind kind, String dedupKey, String messageIdLocal, TicketContact ticket,
             Map<String, Object> data) {
+        Composed message = compose(kind, dedupKey, messageIdLocal, ticket, data);
+        return message.row().persist()
+                .chain(() -> outbox.append(message.event().topic(), message.event().key(), message.event().type(),
+                        message.event().subject(), message.event().payload()))
+                .replaceWith(message.row());
+    }
+
+    /** A rendered message not written yet: its notification row and its {@code message.send} outbox event. */
+    public record Composed(Notification row, Outbox.Event event) {
+    }
+
+    /** Renders a message as {@link #send} does, without writing it: {@link #sendAll} writes many at once. */
+    public Composed compose(NotificationKind kind, String dedupKey, String messageIdLocal, TicketContact ticket,
+            Map<String, Object> data) {
         Map<String, Object> values = new HashMap<>(data);
         values.put("name", ticket.customerName);
         values.put("number", ticket.number);
@@ -68,10 +83,45 @@ public class CustomerMessages {
         MessageSend message = new MessageSend(dedupKey, kind.outboundKind, ticket.ticketId, ticket.customerId, Channels.EMAIL,
                 new Identity("email", ticket.email, null, ticket.emailDisplayName), "Re: " + ticket.subject, text.text(), null,
                 replyTo, text.locale(), clock.instant());
-        Notification row = recordOf(kind, message);
-        return row.persist()
-                .chain(() -> outbox.append(Topics.OUTBOUND, ticket.ticketId, EventTypes.MESSAGE_SEND, ticket.ticketId, message))
-                .replaceWith(row);
+        return new Composed(recordOf(kind, message),
+                new Outbox.Event(Topics.OUTBOUND, ticket.ticketId, EventTypes.MESSAGE_SEND, ticket.ticketId, message));
+    }
+
+    /**
+     * Writes composed messages in the current transaction with two statements, whatever their number: their
+     * notification rows and their outbox records (the dispatcher's path, where a statement per message cost a
+     * round trip each). The unique dedup key still makes each go out once.
+     */
+    public Uni<Void> sendAll(List<Composed> messages) {
+        if (messages.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        int n = messages.size();
+        String[][] columns = new String[11][n];
+        for (int i = 0; i < n; i++) {
+            Notification row = messages.get(i).row();
+            String[] values = { row.id.toString(), row.dedupKey, row.kind, row.ticketId, row.channel, row.recipient,
+                    row.locale, row.subject, row.body, row.messageId, row.createdAt.toString() };
+            for (int c = 0; c < values.length; c++) {
+                columns[c][i] = values[c];
+            }
+        }
+        // Bound as text[] and cast in SQL: the one array type the session binds as is.
+        return Panache.getSession().chain(session -> {
+            var insert = session.createNativeQuery("""
+                    INSERT INTO notification (id, dedup_key, kind, ticket_id, channel, recipient, locale, subject, body,
+                        message_id, created_at)
+                    SELECT CAST(id AS uuid), dedup_key, kind, ticket_id, channel, recipient, locale, subject, body, message_id,
+                        CAST(created_at AS timestamptz)
+                    FROM unnest(CAST(?1 AS text[]), CAST(?2 AS text[]), CAST(?3 AS text[]), CAST(?4 AS text[]),
+                        CAST(?5 AS text[]), CAST(?6 AS text[]), CAST(?7 AS text[]), CAST(?8 AS text[]), CAST(?9 AS text[]),
+                        CAST(?10 AS text[]), CAST(?11 AS text[]))
+                        AS m(id, dedup_key, kind, ticket_id, channel, recipient, locale, subject, body, message_id, created_at)""");
+            for (int c = 0; c < columns.length; c++) {
+                insert.setParameter(c + 1, columns[c]);
+            }
+            return insert.executeUpdate();
+        }).chain(() -> outbox.appendAll(messages.stream().map(Composed::event).toList()));
     }
 
     /**
