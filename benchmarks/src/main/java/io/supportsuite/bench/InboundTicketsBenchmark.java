@@ -74,10 +74,11 @@ final class InboundTicketsBenchmark {
             double brokerRate = count / ((produced - start) / 1e9);
             double ticketRate = m / ((lastTicket - start) / 1e9);
             System.out.printf("inbound-tickets: %d message.received events, broker took them at %.0f/s (baseline), "
-                    + "tickets at %.0f/s (ratio %.2f), event->ticket.created %s, outbox->topic %s, lost %d, duplicated %d "
+                    + "tickets at %.0f/s (ratio %.2f), event->ticket.created %s, outbox->topic %s (of which outbox->relay's producer %s), lost %d, duplicated %d "
                     + "(records delivered again for the same event: %d)%s; %s%n",
                     count, brokerRate, ticketRate, ticketRate / brokerRate, TicketWatcher.percentiles(latencies),
-                    TicketWatcher.percentiles(watcher.outboxToTopic()), count - m, watcher.createdTwice(), watcher.redelivered(),
+                    TicketWatcher.percentiles(watcher.outboxToTopic()),
+                    TicketWatcher.percentiles(watcher.outboxToProducer()), count - m, watcher.createdTwice(), watcher.redelivered(),
                     restarted, SlaClocksBenchmark.Load.now());
         }
     }

@@ -41,6 +41,8 @@ final class TicketWatcher implements AutoCloseable {
     final AtomicIntegerArray seenCount;
     /** Milliseconds from the event's ce_time to its first sighting here; -1 when unknown. */
     final AtomicLongArray outboxToTopicMillis;
+    /** Of that, milliseconds from ce_time to the relay handing the record to its producer (the record's timestamp). */
+    final AtomicLongArray outboxToProducerMillis;
     private final Map<Integer, Set<String>> ticketIds = new ConcurrentHashMap<>();
     private final Set<String> ceIds = new HashSet<>();
     private final AtomicInteger redelivered = new AtomicInteger();
@@ -53,6 +55,7 @@ final class TicketWatcher implements AutoCloseable {
         this.seenAt = new AtomicLongArray(count);
         this.seenCount = new AtomicIntegerArray(count);
         this.outboxToTopicMillis = new AtomicLongArray(count);
+        this.outboxToProducerMillis = new AtomicLongArray(count);
         KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
@@ -105,11 +108,20 @@ final class TicketWatcher implements AutoCloseable {
 
     /** The outbox relay's share: ce_time to first sighting on the topic, of every message seen, in nanoseconds. */
     long[] outboxToTopic() {
+        return nanos(outboxToTopicMillis);
+    }
+
+    /** The relay's own part of it: ce_time to the record handed to the relay's producer, in nanoseconds. */
+    long[] outboxToProducer() {
+        return nanos(outboxToProducerMillis);
+    }
+
+    private long[] nanos(AtomicLongArray millis) {
         long[] nanos = new long[seenCount.length()];
         int m = 0;
         for (int i = 0; i < nanos.length; i++) {
-            if (seenCount.get(i) > 0 && outboxToTopicMillis.get(i) >= 0) {
-                nanos[m++] = outboxToTopicMillis.get(i) * 1_000_000;
+            if (seenCount.get(i) > 0 && millis.get(i) >= 0) {
+                nanos[m++] = millis.get(i) * 1_000_000;
             }
         }
         return Arrays.copyOf(nanos, m);
@@ -177,6 +189,7 @@ final class TicketWatcher implements AutoCloseable {
                     if (seenCount.getAndIncrement(n) == 0) {
                         seenAt.set(n, now);
                         outboxToTopicMillis.set(n, sinceCeTime(header(record, "ce_time"), wallNow));
+                        outboxToProducerMillis.set(n, sinceCeTime(header(record, "ce_time"), record.timestamp()));
                     }
                 }
             }
