@@ -65,11 +65,12 @@ public class NewTickets {
             return Uni.createFrom().item(List.of());
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        // Three independent reads, pipelined on the connection (one round trip, not three). The customers and
-        // numbers are for the whole batch: a message stored before (a provider retry, rare) wastes a number.
+        // Three independent reads, pipelined on the connection (one round trip, not three), each finished before
+        // the transaction ends. The customers and numbers are for the whole batch: a message stored before (a
+        // provider retry, rare) wastes a number.
         List<Sender> senders = batch.stream().map(m -> new Sender(m.sender(), m.localeHint())).toList();
         return Uni.combine().all().unis(stored(connection, batch), customers.findOrCreateAll(connection, senders, now),
-                numbers(connection, batch.size())).asTuple().chain(found -> {
+                numbers(connection, batch.size())).collectFailures().asTuple().chain(found -> {
                     Set<String> stored = found.getItem1();
                     List<MessageReceived> fresh = new ArrayList<>();
                     for (MessageReceived message : batch) {
@@ -120,7 +121,7 @@ public class NewTickets {
                 })
                 // Pipelined too: the connection runs them in this order, so each message finds its ticket.
                 .chain(() -> Uni.combine().all().unis(insertTickets(connection, tickets), insertMessages(connection, firsts),
-                        outbox.appendAll(connection, announced)).discardItems())
+                        outbox.appendAll(connection, announced)).collectFailures().discardItems())
                 .invoke(() -> Log.infof("%d tickets created (#%d to #%d)", tickets.size(), tickets.get(0).number,
                         tickets.get(tickets.size() - 1).number))
                 .replaceWith(created);
