@@ -24,10 +24,16 @@ public final class Benchmarks {
                 --seconds N     how long (default 20)
                 --gateway URL, --kafka HOSTS, --drain SEC   as above (drain default 20)
               inbound-tickets  message.received events straight onto support.inbound.v1, as fast as the broker
-                               takes them; how fast ticket-service turns them into ticket.created
+                               takes them; how fast ticket-service turns them into ticket.created; how long
+                               the outbox relay adds (ce_time -> record on the topic); lost and duplicated
                 --count N       events (default 20000)
                 --kafka HOSTS   Kafka bootstrap servers (default localhost:9092)
                 --drain SEC     quiet period after which a missing ticket counts as lost (default 30)
+                --kill-after N  kill ticket-service (SIGKILL) once N tickets are out, start it again with the
+                               same command (default 0: no kill)
+                --outage SEC    how long it stays down (default 5)
+                --service URL   ticket-service's base URL, to find its process and readiness (default
+                               http://localhost:8081)
               scheduled-notifications  N delay notices seeded straight into notification-service's database
                                (scheduled_notification), due evenly over a window; send lateness until
                                message.send is on support.outbound.v1, sent vs expected, rendered messages/s

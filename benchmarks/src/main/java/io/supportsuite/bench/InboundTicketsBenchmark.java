@@ -1,5 +1,6 @@
 package io.supportsuite.bench;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +24,10 @@ import io.supportsuite.events.Topics;
  * ticket-service alone: {@code message.received} events put straight on support.inbound.v1, as channel-gateway
  * publishes them, as fast as the broker takes them; then how fast they become ticket.created on
  * support.tickets.v1 (through the transactional outbox). The baseline measured in the same run is the
- * broker's own rate for the same records; the figure that matters is tickets/s and its ratio to it.
+ * broker's own rate for the same records; the figure that matters is tickets/s and its ratio to it. Also: how
+ * long the outbox relay takes (an event's ce_time, set as it enters the outbox just before the commit, to its
+ * record on the topic), and with {@code --kill-after N} a SIGKILL of ticket-service once N tickets are out and a
+ * start with the same command: lost (a message without a ticket) and duplicated (a message with two tickets).
  */
 final class InboundTicketsBenchmark {
 
@@ -36,44 +40,25 @@ final class InboundTicketsBenchmark {
         int count = options.number("count", 20_000);
         String kafka = options.text("kafka", "localhost:9092");
         Duration drain = Duration.ofSeconds(options.number("drain", 30));
+        int killAfter = options.number("kill-after", 0);
+        URI service = URI.create(options.text("service", "http://localhost:8081"));
+        Duration outage = Duration.ofSeconds(options.number("outage", 5));
         String run = UUID.randomUUID().toString().substring(0, 8);
         AtomicLongArray producedAt = new AtomicLongArray(count);
+        ServiceControl ticketService = killAfter > 0 ? ServiceControl.find("ticket-service", service.getPort()) : null;
 
-        long start;
-        long produced;
         try (TicketWatcher watcher = new TicketWatcher(kafka, run, count);
                 KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka,
                         ProducerConfig.ACKS_CONFIG, "all",
                         ProducerConfig.LINGER_MS_CONFIG, "5"), new StringSerializer(), new StringSerializer())) {
-            CompletableFuture<?>[] acks = new CompletableFuture<?>[count];
-            start = System.nanoTime();
-            for (int i = 0; i < count; i++) {
-                String messageId = TicketWatcher.messageId(run, i);
-                ProducerRecord<String, String> record = new ProducerRecord<>(Topics.INBOUND, "email:" + messageId,
-                        event(run, i, messageId));
-                String id = UUID.randomUUID().toString();
-                record.headers().add("ce_specversion", utf8("1.0"))
-                        .add("ce_id", utf8(id))
-                        .add("ce_type", utf8(EventTypes.MESSAGE_RECEIVED))
-                        .add("ce_source", utf8("/benchmark"))
-                        .add("ce_subject", utf8("email:" + messageId))
-                        .add("ce_time", utf8(Instant.now().toString()))
-                        .add("content-type", utf8("application/json"));
-                CompletableFuture<Void> ack = new CompletableFuture<>();
-                int n = i;
-                producer.send(record, (metadata, failure) -> {
-                    producedAt.set(n, System.nanoTime());
-                    if (failure != null) {
-                        ack.completeExceptionally(failure);
-                    } else {
-                        ack.complete(null);
-                    }
-                });
-                acks[i] = ack;
-            }
-            CompletableFuture.allOf(acks).join();
-            produced = System.nanoTime();
+            CompletableFuture<String> restart = ticketService == null ? CompletableFuture.completedFuture("")
+                    : CompletableFuture.supplyAsync(() -> killAndRestart(ticketService, watcher, killAfter, outage,
+                            service.resolve("/q/health/ready").toString()));
+            long start = System.nanoTime();
+            produce(producer, run, count, producedAt);
+            long produced = System.nanoTime();
+            String restarted = restart.get();
             watcher.drain(i -> true, drain);
 
             long[] latencies = new long[watcher.seen()];
@@ -89,9 +74,63 @@ final class InboundTicketsBenchmark {
             double brokerRate = count / ((produced - start) / 1e9);
             double ticketRate = m / ((lastTicket - start) / 1e9);
             System.out.printf("inbound-tickets: %d message.received events, broker took them at %.0f/s (baseline), "
-                    + "tickets at %.0f/s (ratio %.2f), event->ticket.created %s, lost %d, duplicated %d%n",
+                    + "tickets at %.0f/s (ratio %.2f), event->ticket.created %s, outbox->topic %s (of which outbox->relay's producer %s), lost %d, duplicated %d "
+                    + "(records delivered again for the same event: %d)%s; %s%n",
                     count, brokerRate, ticketRate, ticketRate / brokerRate, TicketWatcher.percentiles(latencies),
-                    count - m, watcher.duplicated());
+                    TicketWatcher.percentiles(watcher.outboxToTopic()),
+                    TicketWatcher.percentiles(watcher.outboxToProducer()), count - m, watcher.createdTwice(), watcher.redelivered(),
+                    restarted, SlaClocksBenchmark.Load.now());
+        }
+    }
+
+    /** Puts the run's events on the topic as fast as the broker takes them; returns once all are acknowledged. */
+    private static void produce(KafkaProducer<String, String> producer, String run, int count, AtomicLongArray producedAt) {
+        CompletableFuture<?>[] acks = new CompletableFuture<?>[count];
+        for (int i = 0; i < count; i++) {
+            String messageId = TicketWatcher.messageId(run, i);
+            ProducerRecord<String, String> record = new ProducerRecord<>(Topics.INBOUND, "email:" + messageId,
+                    event(run, i, messageId));
+            String id = UUID.randomUUID().toString();
+            record.headers().add("ce_specversion", utf8("1.0"))
+                    .add("ce_id", utf8(id))
+                    .add("ce_type", utf8(EventTypes.MESSAGE_RECEIVED))
+                    .add("ce_source", utf8("/benchmark"))
+                    .add("ce_subject", utf8("email:" + messageId))
+                    .add("ce_time", utf8(Instant.now().toString()))
+                    .add("content-type", utf8("application/json"));
+            CompletableFuture<Void> ack = new CompletableFuture<>();
+            int n = i;
+            producer.send(record, (metadata, failure) -> {
+                producedAt.set(n, System.nanoTime());
+                if (failure != null) {
+                    ack.completeExceptionally(failure);
+                } else {
+                    ack.complete(null);
+                }
+            });
+            acks[i] = ack;
+        }
+        CompletableFuture.allOf(acks).join();
+    }
+
+    /**
+     * Once {@code after} tickets are on the topic, kills ticket-service as a crash would (SIGKILL), keeps it down
+     * for {@code outage} and starts it again with the same command; says what happened, for the report.
+     */
+    private static String killAndRestart(ServiceControl service, TicketWatcher watcher, int after, Duration outage, String ready) {
+        try {
+            while (watcher.seen() < after) {
+                Thread.sleep(10);
+            }
+            int seenAtKill = watcher.seen();
+            service.kill();
+            Thread.sleep(outage.toMillis());
+            ServiceControl restarted = service.restart();
+            Duration took = restarted.awaitReady(ready, Duration.ofMinutes(3));
+            return String.format("; killed (SIGKILL) with %d tickets seen, down %d s, ready again %.1f s after its start "
+                    + "(pid %d, log %s)", seenAtKill, outage.toSeconds(), took.toMillis() / 1000.0, restarted.pid(), restarted.log());
+        } catch (Exception e) {
+            throw new IllegalStateException("Kill and restart of ticket-service failed", e);
         }
     }
 

@@ -84,13 +84,18 @@ final class ServiceControl {
     }
 
     ServiceControl restart() throws Exception {
-        Path restartLog = Files.createTempFile("sla-clocks-restarted-", ".log");
+        Path restartLog = Files.createTempFile(serviceName() + "-restarted-", ".log");
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(new File(restartLog.toString())));
         builder.environment().clear();
         builder.environment().putAll(environment);
         Process process = builder.start();
         return new ServiceControl(process.pid(), command, environment, directory, restartLog);
+    }
+
+    private String serviceName() {
+        return command.stream().filter(part -> part.endsWith("/target/quarkus-app/quarkus-run.jar")).findFirst()
+                .map(jar -> Path.of(jar).getParent().getParent().getParent().getFileName().toString()).orElse("service");
     }
 
     /** Polls the readiness endpoint until it answers 200; returns how long that took. */

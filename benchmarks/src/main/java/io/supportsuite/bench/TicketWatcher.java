@@ -3,9 +3,13 @@ package io.supportsuite.bench;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLongArray;
 
@@ -16,6 +20,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.supportsuite.events.EventTypes;
@@ -23,7 +28,10 @@ import io.supportsuite.events.Topics;
 
 /**
  * Watches support.tickets.v1 from its current end for the ticket.created of a run's messages, whose
- * Message-IDs are {@code bench-<run>-<n>@...}: when each was first seen, and how many times.
+ * Message-IDs are {@code bench-<run>-<n>@...}: when each was first seen, how many times, for how many distinct
+ * tickets (a message stored twice), how many records came again with a {@code ce_id} already seen (the outbox
+ * relay's at-least-once), and how long after its {@code ce_time} (taken as the event enters the outbox, just
+ * before the commit) each first reached the topic.
  */
 final class TicketWatcher implements AutoCloseable {
 
@@ -31,6 +39,13 @@ final class TicketWatcher implements AutoCloseable {
 
     final AtomicLongArray seenAt;
     final AtomicIntegerArray seenCount;
+    /** Milliseconds from the event's ce_time to its first sighting here; -1 when unknown. */
+    final AtomicLongArray outboxToTopicMillis;
+    /** Of that, milliseconds from ce_time to the relay handing the record to its producer (the record's timestamp). */
+    final AtomicLongArray outboxToProducerMillis;
+    private final Map<Integer, Set<String>> ticketIds = new ConcurrentHashMap<>();
+    private final Set<String> ceIds = new HashSet<>();
+    private final AtomicInteger redelivered = new AtomicInteger();
     private final String prefix;
     private final AtomicBoolean watching = new AtomicBoolean(true);
     private final Thread thread;
@@ -39,6 +54,8 @@ final class TicketWatcher implements AutoCloseable {
         this.prefix = "bench-" + run + "-";
         this.seenAt = new AtomicLongArray(count);
         this.seenCount = new AtomicIntegerArray(count);
+        this.outboxToTopicMillis = new AtomicLongArray(count);
+        this.outboxToProducerMillis = new AtomicLongArray(count);
         KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
@@ -77,6 +94,37 @@ final class TicketWatcher implements AutoCloseable {
             seen += seenCount.get(i) > 0 ? 1 : 0;
         }
         return seen;
+    }
+
+    /** Messages that became more than one ticket (a record delivered again for the same ticket does not count). */
+    int createdTwice() {
+        return ticketIds.values().stream().mapToInt(ids -> ids.size() - 1).sum();
+    }
+
+    /** Records whose ce_id was seen before: the same event published again, which consumers drop (dedupe by ce_id). */
+    int redelivered() {
+        return redelivered.get();
+    }
+
+    /** The outbox relay's share: ce_time to first sighting on the topic, of every message seen, in nanoseconds. */
+    long[] outboxToTopic() {
+        return nanos(outboxToTopicMillis);
+    }
+
+    /** The relay's own part of it: ce_time to the record handed to the relay's producer, in nanoseconds. */
+    long[] outboxToProducer() {
+        return nanos(outboxToProducerMillis);
+    }
+
+    private long[] nanos(AtomicLongArray millis) {
+        long[] nanos = new long[seenCount.length()];
+        int m = 0;
+        for (int i = 0; i < nanos.length; i++) {
+            if (seenCount.get(i) > 0 && millis.get(i) >= 0) {
+                nanos[m++] = millis.get(i) * 1_000_000;
+            }
+        }
+        return Arrays.copyOf(nanos, m);
     }
 
     int duplicated() {
@@ -124,22 +172,54 @@ final class TicketWatcher implements AutoCloseable {
             while (watching.get()) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(50))) {
                     long now = System.nanoTime();
-                    Header type = record.headers().lastHeader("ce_type");
-                    if (type == null || !EventTypes.TICKET_CREATED.equals(new String(type.value(), StandardCharsets.UTF_8))) {
+                    long wallNow = System.currentTimeMillis();
+                    String type = header(record, "ce_type");
+                    if (!EventTypes.TICKET_CREATED.equals(type)) {
                         continue;
                     }
-                    int n = indexOf(record.value());
-                    if (n >= 0 && n < seenCount.length() && seenCount.getAndIncrement(n) == 0) {
+                    JsonNode body = body(record.value());
+                    int n = indexOf(body);
+                    if (n < 0 || n >= seenCount.length()) {
+                        continue;
+                    }
+                    if (!ceIds.add(String.valueOf(header(record, "ce_id")))) {
+                        redelivered.incrementAndGet();
+                    }
+                    ticketIds.computeIfAbsent(n, k -> ConcurrentHashMap.newKeySet()).add(body.path("ticketId").asText(""));
+                    if (seenCount.getAndIncrement(n) == 0) {
                         seenAt.set(n, now);
+                        outboxToTopicMillis.set(n, sinceCeTime(header(record, "ce_time"), wallNow));
+                        outboxToProducerMillis.set(n, sinceCeTime(header(record, "ce_time"), record.timestamp()));
                     }
                 }
             }
         }
     }
 
-    private int indexOf(String ticketCreated) {
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static long sinceCeTime(String ceTime, long wallNow) {
         try {
-            String messageId = JSON.readTree(ticketCreated).path("messageId").asText("");
+            return Math.max(0, wallNow - java.time.OffsetDateTime.parse(ceTime).toInstant().toEpochMilli());
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static JsonNode body(String value) {
+        try {
+            return JSON.readTree(value);
+        } catch (Exception e) {
+            return JSON.createObjectNode();
+        }
+    }
+
+    private int indexOf(JsonNode ticketCreated) {
+        try {
+            String messageId = ticketCreated.path("messageId").asText("");
             if (!messageId.startsWith(prefix)) {
                 return -1;
             }

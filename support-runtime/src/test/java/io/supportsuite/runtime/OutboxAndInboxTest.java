@@ -66,6 +66,39 @@ class OutboxAndInboxTest {
     }
 
     @Test
+    void eventsOfSuccessiveTransactionsReachKafkaOncePerEventInOrderPerKeyWhileTheRelayPipelines() {
+        await().until(migrator::isMigrated);
+        String run = UUID.randomUUID().toString();
+        List<String> keys = IntStream.range(0, 4).mapToObj(k -> "pipelined-" + k + "-" + run).toList();
+        int transactions = 20, perKey = 10;
+        try (TopicProbe probe = new TopicProbe(bootstrap, "runtime.relay")) {
+            for (int t = 0; t < transactions; t++) {
+                int base = t * perKey;
+                transaction(() -> Multi.createFrom().range(0, keys.size() * perKey)
+                        .onItem().transformToUniAndConcatenate(i -> outbox.append("runtime.relay", keys.get(i % keys.size()),
+                                "support.sample.v1", run, new Sample(base + i / keys.size())))
+                        .collect().last().replaceWithVoid());
+            }
+            int expected = transactions * keys.size() * perKey;
+            long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (probe.drain(Duration.ofMillis(300)).stream().filter(r -> keys.contains(r.key())).count() < expected
+                    && System.nanoTime() < end) {
+                // the relay is still at it
+            }
+            // A record sent twice would show up just behind the first.
+            List<ConsumerRecord<String, String>> mine = probe.drain(Duration.ofSeconds(1)).stream()
+                    .filter(r -> keys.contains(r.key())).toList();
+            assertEquals(expected, mine.size(), "each event once");
+            assertEquals(expected, mine.stream().map(r -> TopicProbe.header(r, "ce_id")).distinct().count());
+            for (String key : keys) {
+                assertEquals(IntStream.range(0, transactions * perKey).mapToObj(n -> "{\"n\":" + n + "}").toList(),
+                        mine.stream().filter(r -> key.equals(r.key())).map(ConsumerRecord::value).toList(), "order of " + key);
+            }
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> count("SELECT count(*) FROM outbox") == 0);
+    }
+
+    @Test
     void aRolledBackTransactionPublishesNothing() {
         await().until(migrator::isMigrated);
         String key = "rolled-back-" + UUID.randomUUID();

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -40,14 +41,20 @@ import io.supportsuite.runtime.schema.SchemaMigrator;
 /**
  * Publishes outbox rows to Kafka in id order, as binary-mode CloudEvents, and deletes them once the broker
  * acknowledged. Woken by LISTEN/NOTIFY on commit, so relaying adds milliseconds; a poll interval covers a
- * missed notification. One relay at a time across instances (an advisory lock), which keeps per-key order.
- * A failed batch is retried whole: delivery is at-least-once and consumers dedupe by {@code ce_id}.
+ * missed notification. Pipelined: the next rows are read and sent while earlier ones wait for their
+ * acknowledgement (the producer keeps one request in flight, so the broker appends them in send order), and
+ * a row is deleted only once it and every row sent before it are acknowledged. One relay at a time across
+ * instances (a session advisory lock held while relaying), which keeps per-key order. After a failed send
+ * everything not yet deleted is sent again, in id order: delivery is at-least-once and consumers dedupe by
+ * {@code ce_id}.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     // Any constant shared by all instances of one service (each service has its own database).
     private static final long RELAY_LOCK = 7_353_001L;
+    /** Rows sent and not yet acknowledged, at most: this many batches. */
+    private static final int BATCHES_IN_FLIGHT = 2;
 
     private final AgroalDataSource dataSource;
     private final Emitter<String> emitter;
@@ -97,14 +104,12 @@ public class OutboxRelay {
                 sleep(200);
                 continue;
             }
-            try (Connection listener = dataSource.getConnection(); Statement listen = listener.createStatement()) {
-                listen.execute("LISTEN outbox");
-                PGConnection notifications = listener.unwrap(PGConnection.class);
-                backoff = Duration.ofMillis(200);
-                while (running) {
-                    if (relayBatch() < config.batchSize()) {
-                        notifications.getNotifications((int) config.pollInterval().toMillis());
-                    }
+            try (Connection c = dataSource.getConnection()) {
+                try {
+                    relay(c);
+                    backoff = Duration.ofMillis(200);
+                } finally {
+                    unlock(c); // the connection goes back to the pool: it must not keep the relay's lock nor listen
                 }
             } catch (Exception e) {
                 if (!running) {
@@ -118,37 +123,60 @@ public class OutboxRelay {
         }
     }
 
-    /** Relays one batch; returns how many rows it relayed. */
-    int relayBatch() throws Exception {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                if (!tryLock(c)) {
-                    c.rollback();
-                    return 0; // another instance is relaying
-                }
-                List<Row> rows = fetch(c);
-                if (rows.isEmpty()) {
-                    c.commit();
-                    return 0;
-                }
-                List<CompletableFuture<Void>> acks = new ArrayList<>(rows.size());
-                for (Row row : rows) {
-                    acks.add(send(row));
-                }
-                CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
-                        .get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-                delete(c, rows);
-                c.commit();
-                relayed.increment(rows.size());
-                long now = clock.millis();
-                rows.forEach(r -> lag.record(Math.max(0, now - r.createdAtMillis()), TimeUnit.MILLISECONDS));
-                return rows.size();
-            } catch (Exception e) {
-                c.rollback();
-                throw e;
+    /** Relays while this instance holds the relay lock; waits on notifications (or acknowledgements) in between. */
+    private void relay(Connection c) throws Exception {
+        c.setAutoCommit(true);
+        try (Statement listen = c.createStatement()) {
+            listen.execute("LISTEN outbox");
+        }
+        PGConnection notifications = c.unwrap(PGConnection.class);
+        while (running && !tryLock(c)) {
+            notifications.getNotifications((int) config.pollInterval().toMillis()); // another instance is relaying
+        }
+        InFlight inFlight = new InFlight();
+        while (running) {
+            boolean deleted = deleteAcknowledged(c, inFlight);
+            int sent = inFlight.size() < BATCHES_IN_FLIGHT * config.batchSize() ? sendNext(c, inFlight) : 0;
+            if (deleted || sent > 0) {
+                continue;
+            }
+            CompletableFuture<Void> oldest = inFlight.oldest();
+            if (oldest == null) {
+                notifications.getNotifications((int) config.pollInterval().toMillis());
+            } else {
+                awaitQuietly(oldest, config.sendTimeout());
+                notifications.getNotifications(); // drained: the next round reads the table anyway
             }
         }
+    }
+
+    /** Reads the oldest rows not in flight and hands them to the producer; returns how many. */
+    private int sendNext(Connection c, InFlight inFlight) throws SQLException {
+        List<Row> rows = fetch(c, inFlight.ids());
+        for (Row row : rows) {
+            inFlight.add(row, send(row));
+        }
+        return rows.size();
+    }
+
+    /**
+     * Deletes the rows acknowledged so far, up to the first one still waiting (so that a failure sends again
+     * everything after it, in order). A failed send fails the round: the caller starts over from the table.
+     */
+    private boolean deleteAcknowledged(Connection c, InFlight inFlight) throws Exception {
+        List<Row> acknowledged = inFlight.takeAcknowledged();
+        if (!acknowledged.isEmpty()) {
+            delete(c, acknowledged);
+            relayed.increment(acknowledged.size());
+            long now = clock.millis();
+            acknowledged.forEach(r -> lag.record(Math.max(0, now - r.createdAtMillis()), TimeUnit.MILLISECONDS));
+        }
+        Throwable failure = inFlight.failure();
+        if (failure != null) {
+            inFlight.settle(config.sendTimeout());
+            throw new IllegalStateException("Kafka refused an outbox event; resending from the oldest unacknowledged", failure);
+        }
+        return !acknowledged.isEmpty();
     }
 
     private CompletableFuture<Void> send(Row row) {
@@ -176,17 +204,31 @@ public class OutboxRelay {
     }
 
     private static boolean tryLock(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_try_advisory_xact_lock(" + RELAY_LOCK + ")")) {
+        return query(c, "SELECT pg_try_advisory_lock(" + RELAY_LOCK + ")");
+    }
+
+    private static void unlock(Connection c) {
+        try (Statement s = c.createStatement()) {
+            s.execute("UNLISTEN *");
+            s.execute("SELECT pg_advisory_unlock_all()");
+        } catch (SQLException e) {
+            // the session is gone, and its lock with it
+        }
+    }
+
+    private static boolean query(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getBoolean(1);
         }
     }
 
-    private List<Row> fetch(Connection c) throws SQLException {
+    private List<Row> fetch(Connection c, Long[] inFlight) throws SQLException {
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("SELECT id, topic, record_key, ce_id, ce_type, ce_subject, ce_time, "
-                + "payload, created_at FROM outbox ORDER BY id LIMIT ?")) {
-            s.setInt(1, config.batchSize());
+                + "payload, created_at FROM outbox WHERE id <> ALL(?) ORDER BY id LIMIT ?")) {
+            s.setArray(1, c.createArrayOf("bigint", inFlight));
+            s.setInt(2, config.batchSize());
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), (UUID) rs.getObject(4), rs.getString(5),
@@ -206,11 +248,79 @@ public class OutboxRelay {
         }
     }
 
+    private static void awaitQuietly(CompletableFuture<Void> ack, Duration limit) {
+        try {
+            ack.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            // seen by the next round (a failure) or waited for again (a time-out)
+        }
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Rows handed to the producer and not yet deleted, in id order, each with its acknowledgement. */
+    private static final class InFlight {
+        private final TreeMap<Long, Sent> sent = new TreeMap<>();
+
+        private record Sent(Row row, CompletableFuture<Void> ack) {
+        }
+
+        void add(Row row, CompletableFuture<Void> ack) {
+            sent.put(row.id(), new Sent(row, ack));
+        }
+
+        int size() {
+            return sent.size();
+        }
+
+        Long[] ids() {
+            return sent.keySet().toArray(Long[]::new);
+        }
+
+        CompletableFuture<Void> oldest() {
+            return sent.isEmpty() ? null : sent.firstEntry().getValue().ack();
+        }
+
+        /** Removes and returns the acknowledged rows before the first one not acknowledged. */
+        List<Row> takeAcknowledged() {
+            List<Row> done = new ArrayList<>();
+            while (!sent.isEmpty()) {
+                Sent first = sent.firstEntry().getValue();
+                if (!first.ack().isDone() || first.ack().isCompletedExceptionally()) {
+                    break;
+                }
+                done.add(first.row());
+                sent.pollFirstEntry();
+            }
+            return done;
+        }
+
+        Throwable failure() {
+            for (Sent s : sent.values()) {
+                if (s.ack().isCompletedExceptionally()) {
+                    return s.ack().handle((ok, e) -> e).join();
+                }
+            }
+            return null;
+        }
+
+        /** Waits (bounded) until every send has an outcome, so that nothing still in the producer is sent again meanwhile. */
+        void settle(Duration limit) {
+            try {
+                CompletableFuture.allOf(sent.values().stream().map(Sent::ack).toArray(CompletableFuture[]::new))
+                        .get(limit.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (Exception e) {
+                // outcomes of failed or timed-out sends are not needed: all of them are sent again
+            }
+            sent.clear();
         }
     }
 

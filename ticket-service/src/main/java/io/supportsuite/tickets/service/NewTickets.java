@@ -65,27 +65,30 @@ public class NewTickets {
             return Uni.createFrom().item(List.of());
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return stored(connection, batch).chain(stored -> {
-            List<MessageReceived> fresh = new ArrayList<>();
-            for (MessageReceived message : batch) {
-                if (message.providerMessageId() == null || stored.add(message.channel() + "\n" + message.providerMessageId())) {
-                    fresh.add(message);
-                }
-            }
-            List<Sender> senders = fresh.stream().map(m -> new Sender(m.sender(), m.localeHint())).toList();
-            return customers.findOrCreateAll(connection, senders, now)
-                    .chain(contacts -> numbers(connection, fresh.size())
-                            .chain(numbers -> write(connection, fresh, contacts, numbers, now)))
-                    .map(created -> {
-                        List<InboundOutcome> outcomes = new ArrayList<>(batch.size());
-                        for (MessageReceived message : batch) {
-                            Ticket ticket = created.get(message);
-                            outcomes.add(ticket == null ? InboundOutcome.duplicate(message.channel())
-                                    : new InboundOutcome(InboundOutcome.Kind.CREATED, ticket.id, ticket.channel, false));
+        // Three independent reads, pipelined on the connection (one round trip, not three), each finished before
+        // the transaction ends. The customers and numbers are for the whole batch: a message stored before (a
+        // provider retry, rare) wastes a number.
+        List<Sender> senders = batch.stream().map(m -> new Sender(m.sender(), m.localeHint())).toList();
+        return Uni.combine().all().unis(stored(connection, batch), customers.findOrCreateAll(connection, senders, now),
+                numbers(connection, batch.size())).collectFailures().asTuple().chain(found -> {
+                    Set<String> stored = found.getItem1();
+                    List<MessageReceived> fresh = new ArrayList<>();
+                    for (MessageReceived message : batch) {
+                        if (message.providerMessageId() == null || stored.add(message.channel() + "\n" + message.providerMessageId())) {
+                            fresh.add(message);
                         }
-                        return outcomes;
-                    });
-        });
+                    }
+                    return write(connection, fresh, found.getItem2(), found.getItem3().subList(0, fresh.size()), now)
+                            .map(created -> {
+                                List<InboundOutcome> outcomes = new ArrayList<>(batch.size());
+                                for (MessageReceived message : batch) {
+                                    Ticket ticket = created.get(message);
+                                    outcomes.add(ticket == null ? InboundOutcome.duplicate(message.channel())
+                                            : new InboundOutcome(InboundOutcome.Kind.CREATED, ticket.id, ticket.channel, false));
+                                }
+                                return outcomes;
+                            });
+                });
     }
 
     private Uni<Map<MessageReceived, Ticket>> write(SqlConnection connection, List<MessageReceived> fresh,
@@ -116,9 +119,9 @@ public class NewTickets {
                                 InboundMessages.threadOf(fresh.get(i), firsts.get(i))));
                     }
                 })
-                .chain(() -> insertTickets(connection, tickets))
-                .chain(() -> insertMessages(connection, firsts))
-                .chain(() -> outbox.appendAll(connection, announced))
+                // Pipelined too: the connection runs them in this order, so each message finds its ticket.
+                .chain(() -> Uni.combine().all().unis(insertTickets(connection, tickets), insertMessages(connection, firsts),
+                        outbox.appendAll(connection, announced)).collectFailures().discardItems())
                 .invoke(() -> Log.infof("%d tickets created (#%d to #%d)", tickets.size(), tickets.get(0).number,
                         tickets.get(tickets.size() - 1).number))
                 .replaceWith(created);
