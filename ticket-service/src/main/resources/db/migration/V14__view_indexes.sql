@@ -17,7 +17,7 @@ CREATE INDEX ticket_view_team ON ticket (team_id, (COALESCE(sla_deadline, 'infin
 -- A status asked for, solved and closed too (the indexes above hold the live tickets only).
 CREATE INDEX ticket_view_status ON ticket (status, (COALESCE(sla_deadline, 'infinity'::timestamptz)), number);
 
--- The narrower views, for everyone and per team (an agent's view is their teams' part of it).
+-- The narrower views, for everyone, per team and per agent (an agent's view is their own and their teams' part of it).
 CREATE INDEX ticket_view_unassigned ON ticket ((COALESCE(sla_deadline, 'infinity'::timestamptz)), number)
     WHERE assignee_id IS NULL AND status NOT IN ('solved', 'closed');
 CREATE INDEX ticket_view_team_unassigned ON ticket (team_id, (COALESCE(sla_deadline, 'infinity'::timestamptz)), number)
@@ -26,9 +26,14 @@ CREATE INDEX ticket_view_at_risk ON ticket ((COALESCE(sla_deadline, 'infinity'::
     WHERE sla_at_risk AND status NOT IN ('solved', 'closed');
 CREATE INDEX ticket_view_team_at_risk ON ticket (team_id, (COALESCE(sla_deadline, 'infinity'::timestamptz)), number)
     WHERE sla_at_risk AND status NOT IN ('solved', 'closed');
+CREATE INDEX ticket_view_assignee_at_risk ON ticket (assignee_id, (COALESCE(sla_deadline, 'infinity'::timestamptz)), number)
+    WHERE sla_at_risk AND status NOT IN ('solved', 'closed');
 CREATE INDEX ticket_view_breached ON ticket ((COALESCE(sla_deadline, 'infinity'::timestamptz)), number)
     WHERE sla_breached AND status NOT IN ('solved', 'closed');
 CREATE INDEX ticket_view_team_breached ON ticket (team_id, (COALESCE(sla_deadline, 'infinity'::timestamptz)), number)
+    WHERE sla_breached AND status NOT IN ('solved', 'closed');
+
+CREATE INDEX ticket_view_assignee_breached ON ticket (assignee_id, (COALESCE(sla_deadline, 'infinity'::timestamptz)), number)
     WHERE sla_breached AND status NOT IN ('solved', 'closed');
 
 -- Replaced by the ones above (the assignee one still serves the routing's count of an agent's live tickets).

@@ -1,10 +1,12 @@
 package io.supportsuite.tickets.service;
 
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -104,11 +106,14 @@ public class TicketViews {
         after.ifPresent(query::after);
 
         return Panache.withSession(() -> current.agent()
-                .chain(me -> fewTextHits(query).chain(few -> {
-                    String sql = query.sql(view, me, few, pageSize + 1); // one more tells whether there is a next page
+                .chain(me -> textHits(query).chain(hits -> {
+                    if (hits != null && hits.isEmpty()) {
+                        return Uni.createFrom().item(List.<UUID>of());
+                    }
+                    String sql = query.sql(view, me, hits, pageSize + 1); // one more tells whether there is a next page
                     return Panache.getSession().chain(s -> {
                         var select = s.createNativeQuery(sql, UUID.class);
-                        query.params().forEach(select::setParameter);
+                        query.params(sql).forEach(select::setParameter);
                         if (ViewQuery.usesMe(sql)) {
                             select.setParameter("me", me.id);
                         }
@@ -123,16 +128,19 @@ public class TicketViews {
                 })));
     }
 
-    /** Whether the text search matches few subjects and messages (then it starts from them); false without one. */
-    private static Uni<Boolean> fewTextHits(ViewQuery query) {
+    /**
+     * The tickets the text search matches when they are few (then the page starts from them), or null when they are many
+     * or there is no text search.
+     */
+    private static Uni<Set<UUID>> textHits(ViewQuery query) {
         if (!query.hasText()) {
-            return Uni.createFrom().item(false);
+            return Uni.createFrom().nullItem();
         }
         return Panache.getSession().chain(s -> {
-            var count = s.createNativeQuery(ViewQuery.TEXT_HITS, Long.class);
-            query.textParams().forEach(count::setParameter);
-            return count.getSingleResult();
-        }).map(hits -> hits <= ViewQuery.TEXT_FEW_HITS);
+            var hits = s.createNativeQuery(ViewQuery.TEXT_HITS, UUID.class);
+            query.textParams().forEach(hits::setParameter);
+            return hits.getResultList();
+        }).map(hits -> hits.size() > ViewQuery.TEXT_FEW_HITS ? null : new HashSet<>(hits));
     }
 
     /** The tickets in the order of {@code ids}. */

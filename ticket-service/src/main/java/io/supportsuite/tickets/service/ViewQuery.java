@@ -1,9 +1,11 @@
 package io.supportsuite.tickets.service;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import io.supportsuite.tickets.agent.Agent;
@@ -19,8 +21,8 @@ import io.supportsuite.tickets.visibility.Visibility;
  * <li>An agent sees their own tickets and their teams' (an OR no index serves in order): read as one range per part, the
  * tickets assigned to them and, per team ({@code LATERAL} over their teams), the team's others, each limited to a
  * page, then merged.</li>
- * <li>Text search: when the words are rare ({@link #TEXT_FEW_HITS} rows or fewer match, by the trigram indexes), the
- * matching tickets are fetched and sorted; when common, the view is read in order and each ticket checked, as a match
+ * <li>Text search: when the words are rare ({@link #TEXT_FEW_HITS} subjects and messages or fewer match, by the
+ * trigram indexes), the matching tickets are fetched and sorted; when common, the view is read in order and each ticket checked, as a match
  * comes every few rows.</li>
  * </ul>
  */
@@ -34,14 +36,15 @@ final class ViewQuery {
 
     static final String LIVE = "t.status NOT IN ('solved', 'closed')";
 
-    /** How many subjects and messages match {@code :text}, counted up to one more than {@link #TEXT_FEW_HITS}. */
-    static final String TEXT_HITS = "SELECT count(*) FROM (SELECT 1 FROM ticket s WHERE s.subject ILIKE :text UNION ALL "
-            + "SELECT 1 FROM ticket_message m WHERE m.text ILIKE :text LIMIT " + (TEXT_FEW_HITS + 1) + ") h";
+    /** The tickets whose subject or a message match {@code :text}, by the trigram indexes, one more than {@link #TEXT_FEW_HITS} at most. */
+    static final String TEXT_HITS = "SELECT s.id FROM ticket s WHERE s.subject ILIKE :text UNION ALL "
+            + "SELECT m.ticket_id FROM ticket_message m WHERE m.text ILIKE :text LIMIT " + (TEXT_FEW_HITS + 1);
 
-    private static final String TEXT_IN_MATCHES = "t.id IN (SELECT s.id FROM ticket s WHERE s.subject ILIKE :text "
-            + "UNION SELECT m.ticket_id FROM ticket_message m WHERE m.text ILIKE :text)";
+    private static final String TEXT_IN_HITS = "t.id IN (:hits)";
+    // OFFSET 0 keeps the check per ticket: without it the planner may hash every matching message first, which for
+    // a common word is the whole index's matches, only to read a page of the view.
     private static final String TEXT_PER_TICKET = "(t.subject ILIKE :text OR EXISTS (SELECT 1 FROM ticket_message m "
-            + "WHERE m.ticket_id = t.id AND m.text ILIKE :text))";
+            + "WHERE m.ticket_id = t.id AND m.text ILIKE :text OFFSET 0))";
 
     private final List<String> conditions = new ArrayList<>();
     private final Map<String, Object> params = new HashMap<>();
@@ -68,8 +71,15 @@ final class ViewQuery {
         return text;
     }
 
-    Map<String, Object> params() {
-        return params;
+    /** The parameters {@code sql} uses (the text pattern is not one when the page starts from the hits). */
+    Map<String, Object> params(String sql) {
+        Map<String, Object> used = new HashMap<>();
+        params.forEach((name, value) -> {
+            if (sql.matches("(?s).*:" + name + "\\b.*")) {
+                used.put(name, value);
+            }
+        });
+        return used;
     }
 
     /** The text pattern's parameters alone, for {@link #TEXT_HITS}. */
@@ -89,11 +99,13 @@ final class ViewQuery {
 
     /**
      * The ids of one page of {@code view} in the views' order, {@code limit} at most, of what {@code me} sees;
-     * {@code fewTextHits} from {@link #TEXT_HITS}. Uses {@code :me} unless {@link #usesMe} says otherwise.
+     * {@code textHits} from {@link #TEXT_HITS} when they are few (bound as {@code :hits}), else null. Uses {@code :me}
+     * unless {@link #usesMe} says otherwise.
      */
-    String sql(View view, Agent me, boolean fewTextHits, int limit) {
-        if (text && fewTextHits) {
-            return "SELECT t.id FROM ticket t WHERE " + view.condition + " AND " + Visibility.condition(me) + and(TEXT_IN_MATCHES)
+    String sql(View view, Agent me, Collection<UUID> textHits, int limit) {
+        if (text && textHits != null) {
+            bind("hits", textHits);
+            return "SELECT t.id FROM ticket t WHERE " + view.condition + " AND " + Visibility.condition(me) + and(TEXT_IN_HITS)
                     + " ORDER BY " + KEY + ", t.number LIMIT " + limit;
         }
         boolean seesAll = Visibility.seesAll(me);
