@@ -11,7 +11,7 @@ import java.util.UUID;
 /**
  * The ticket-views benchmark's data, written straight into ticket-service's database in a few set-based statements
  * (generate_series) and kept for the next run: 6 teams of 10 agents, one customer (with an e-mail identity) per 5
- * tickets, N tickets (60 % closed, 10 % solved, the rest new, open, pending or on hold; 25 % of the live ones
+ * tickets, N tickets (60 % closed, 10 % solved two days ago so that none closes during the run, the rest new, open, pending or on hold; 25 % of the live ones
  * unassigned; a spread of channels and priorities; SLA deadlines from 5 h overdue to 60 h ahead, none for 10 %), 1 to 3
  * messages per ticket (2 on average) and 0 to 2 tags. Ids are derived from names (md5), so each statement finds the
  * rows of the others without joins.
@@ -82,7 +82,7 @@ final class TicketViewsSeed {
                     + "first_responded_at, solved_at, closed_at, sla_deadline, sla_at_risk, sla_breached, team_id, assignee_id) "
                     + "SELECT id, nextval('ticket_number_seq'), subject, status, priority, channel, customer_id, created, created + interval '1 hour', "
                     + "CASE WHEN status = 'new' THEN NULL ELSE created + interval '30 minutes' END, "
-                    + "CASE WHEN status IN ('solved', 'closed') THEN created + interval '1 day' END, "
+                    + "CASE WHEN status = 'closed' THEN created + interval '1 day' WHEN status = 'solved' THEN now() - interval '2 days' END, "
                     + "CASE WHEN status = 'closed' THEN created + interval '5 days' END, deadline, "
                     + "COALESCE(live AND deadline >= now() AND deadline < now() + interval '4 hours', false), COALESCE(live AND deadline < now(), false), "
                     + "CASE WHEN g % 33 = 0 THEN NULL ELSE md5('bench-team-' || (g % " + TEAMS + "))::uuid END, "
@@ -117,7 +117,7 @@ final class TicketViewsSeed {
                     + "JOIN ticket t ON t.id = s.id, generate_series(1, 1 + s.g % 3) k");
             st.executeUpdate("INSERT INTO ticket_tag (ticket_id, tag) SELECT md5('bench-ticket-' || g)::uuid, "
                     + "(ARRAY['billing', 'refund', 'shipping', 'login', 'bug', 'vip', 'feedback', 'cancellation', 'address', 'pricing', "
-                    + "'damaged', 'mobile'])[1 + (g * k * 7) % 12] FROM generate_series(1, " + count + ") g, generate_series(1, g % 3) k "
+                    + "'damaged', 'mobile'])[1 + floor(random() * 12)::int] FROM generate_series(1, " + count + ") g, generate_series(1, g % 3) k "
                     + "ON CONFLICT DO NOTHING");
             db.commit();
             db.setAutoCommit(true);
