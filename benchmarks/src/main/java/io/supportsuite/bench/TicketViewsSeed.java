@@ -117,7 +117,7 @@ final class TicketViewsSeed {
                     + "JOIN ticket t ON t.id = s.id, generate_series(1, 1 + s.g % 3) k");
             st.executeUpdate("INSERT INTO ticket_tag (ticket_id, tag) SELECT md5('bench-ticket-' || g)::uuid, "
                     + "(ARRAY['billing', 'refund', 'shipping', 'login', 'bug', 'vip', 'feedback', 'cancellation', 'address', 'pricing', "
-                    + "'damaged', 'mobile'])[1 + floor(random() * 12)::int] FROM generate_series(1, " + count + ") g, generate_series(1, g % 3) k "
+                    + "'damaged', 'mobile'])[1 + floor(random() * 12)::int] FROM generate_series(1, " + count + ") g, generate_series(1, (g / 7) % 3) k "
                     + "ON CONFLICT DO NOTHING");
             db.commit();
             db.setAutoCommit(true);
