@@ -58,7 +58,18 @@ public final class Benchmarks {
                 --kafka HOSTS   Kafka bootstrap servers (default localhost:9092)
                 --jdbc URL      sla-monitor's database (default jdbc:postgresql://localhost:5432/sla)
                 --pg-user U, --pg-password P   (default postgres / postgres)
-                --service URL   sla-monitor's base URL, for readiness (default http://localhost:8082)""";
+                --service URL   sla-monitor's base URL, for readiness (default http://localhost:8082)
+              ticket-views     the agent console's views over N tickets seeded straight into ticket-service's database
+                               (kept for the next run): each view (mine, unassigned, team, at-risk, breached) through
+                               the REST API, logged in as an agent of one team and as an admin: first page, next pages
+                               by the cursor, a page from the middle, each filter, text search; per view p50/p99 against
+                               GET /api/me with the same session (baseline, same run, interleaved)
+                --count N       tickets (default 1000000; about 2 messages and 1 tag each, 1 customer per 5)
+                --rounds N      times each request is asked (default 20, after 2 rounds of warm-up)
+                --service URL   ticket-service's base URL (default http://localhost:8081)
+                --admin U, --admin-password P   an admin's login (default admin / support-admin)
+                --jdbc URL      ticket-service's database (default jdbc:postgresql://localhost:5432/tickets)
+                --pg-user U, --pg-password P   (default postgres / postgres)""";
 
     private Benchmarks() {
     }
@@ -75,6 +86,7 @@ public final class Benchmarks {
             case "inbound-tickets" -> InboundTicketsBenchmark.run(Options.parse(options));
             case "scheduled-notifications" -> ScheduledNotificationsBenchmark.run(Options.parse(options));
             case "sla-clocks" -> SlaClocksBenchmark.run(Options.parse(options));
+            case "ticket-views" -> TicketViewsBenchmark.run(Options.parse(options));
             default -> {
                 System.err.println("Unknown benchmark: " + args[0]);
                 System.err.println(USAGE);

@@ -5,10 +5,12 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,11 +22,13 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.supportsuite.devstack.testing.DevStackResource;
+import io.supportsuite.devstack.testing.Reactive;
 import io.supportsuite.events.EventTypes;
 import io.supportsuite.events.sla.ClockRef;
 import io.supportsuite.events.sla.SlaBreached;
@@ -116,6 +120,101 @@ class ViewsTest {
 
         fixture.status(c, "solved", null).statusCode(200);
         assertEquals(List.of(), ids(vi, "breached", Map.of("tag", tag)), "a solved ticket leaves the working views");
+    }
+
+    private void breached(String ticketId, Instant deadline) {
+        fixture.sla(ticketId, EventTypes.SLA_BREACHED, new SlaBreached(clock(ticketId, deadline), Instant.now()), UUID.randomUUID().toString());
+        await().atMost(TicketFixture.WAIT).untilAsserted(() -> fixture.ticket(ticketId).body("sla.deadline", equalTo(deadline.toString())));
+    }
+
+    private void assign(String ticketId, Map<String, String> body) {
+        given().contentType(ContentType.JSON).body(body).put("/api/tickets/{id}/assignment", ticketId).then().statusCode(200);
+    }
+
+    /** Every page of a view, {@code limit} at a time, through the cursor. */
+    private List<String> pages(String username, String view, Map<String, ?> query, int limit) {
+        List<String> all = new ArrayList<>();
+        String after = null;
+        do {
+            var request = TicketFixture.as(username).queryParams(query).queryParam("limit", limit);
+            JsonPath page = (after == null ? request : request.queryParam("after", after)).get("/api/views/{view}", view).then()
+                    .statusCode(200).extract().jsonPath();
+            List<String> items = page.getList("items.id");
+            assertTrue(items.size() <= limit);
+            all.addAll(items);
+            after = page.getString("next");
+        } while (after != null && all.size() < 100);
+        return all;
+    }
+
+    @Test
+    void agentsViewMergesTheirOwnAndTheirTeamsTicketsInDeadlineOrderPageByPage_R1() {
+        String tag = "m" + UUID.randomUUID().toString().substring(0, 8);
+        String one = fixture.team("One " + tag);
+        String two = fixture.team("Two " + tag);
+        String other = fixture.team("Other " + tag);
+        String ag = "ag-" + tag;
+        String agId = fixture.agent(ag, "Merge Agent", "agent", one, two);
+        String colleague = fixture.agent("co-" + tag, "Colleague", "agent", two);
+        String sup = "sup-" + tag;
+        fixture.agent(sup, "Merge Supervisor", "supervisor");
+        String mineElsewhere = fixture.newTicket().ticketId();
+        String teamOne = fixture.newTicket().ticketId();
+        String mineInTeam = fixture.newTicket().ticketId();
+        String colleagues = fixture.newTicket().ticketId();
+        String notMine = fixture.newTicket().ticketId();
+        String noDeadline = fixture.newTicket().ticketId();
+        String noDeadlineLater = fixture.newTicket().ticketId();
+        List.of(mineElsewhere, teamOne, mineInTeam, colleagues, notMine, noDeadline, noDeadlineLater).forEach(id -> tag(id, tag));
+        assign(mineElsewhere, Map.of("teamId", other, "assigneeId", agId));
+        assign(teamOne, Map.of("teamId", one));
+        assign(mineInTeam, Map.of("teamId", one, "assigneeId", agId));
+        assign(colleagues, Map.of("teamId", two, "assigneeId", colleague));
+        assign(notMine, Map.of("teamId", other));
+        assign(noDeadline, Map.of("teamId", two));
+        assign(noDeadlineLater, Map.of("teamId", one));
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        breached(mineElsewhere, now.minus(Duration.ofHours(3)));
+        breached(teamOne, now.minus(Duration.ofHours(2)));
+        breached(mineInTeam, now.minus(Duration.ofMinutes(90)));
+        breached(colleagues, now.minus(Duration.ofHours(1)));
+        breached(notMine, now.minus(Duration.ofMinutes(150)));
+
+        List<String> breached = List.of(mineElsewhere, teamOne, mineInTeam, colleagues);
+        assertEquals(breached, ids(ag, "breached", Map.of("tag", tag)), "own (any team) and the teams', each once, by deadline");
+        assertEquals(breached, pages(ag, "breached", Map.of("tag", tag), 1), "the same one page at a time");
+        assertEquals(List.of(mineElsewhere, notMine, teamOne, mineInTeam, colleagues), pages(sup, "breached", Map.of("tag", tag), 2));
+        assertEquals(List.of(teamOne, mineInTeam, colleagues, noDeadline, noDeadlineLater), pages(ag, "team", Map.of("tag", tag), 1),
+                "the teams' tickets, then those without a deadline by number");
+        assertEquals(List.of(teamOne, noDeadline, noDeadlineLater), pages(ag, "unassigned", Map.of("tag", tag), 1));
+        assertEquals(List.of(mineElsewhere, mineInTeam), pages(ag, "mine", Map.of("tag", tag), 1));
+        assertEquals(breached, pages(ag, "breached", Map.of("tag", tag, "channel", "email", "status", "new"), 2));
+    }
+
+    @Test
+    void textSearchFindsTheSameTicketsWhenTheWordsAreCommon() {
+        String tag = "w" + UUID.randomUUID().toString().substring(0, 8);
+        String word = "zq" + tag;
+        String sup = "sup-" + tag;
+        fixture.agent(sup, "Search Supervisor", "supervisor");
+        String inSubject = fixture.newTicket(fixture.mail().subject("About " + word)).ticketId();
+        String inMessage = fixture.newTicket(fixture.mail().text("Something about " + word.toUpperCase() + " again")).ticketId();
+        String inMany = fixture.newTicket().ticketId();
+        String without = fixture.newTicket().ticketId();
+        List.of(inSubject, inMessage, inMany, without).forEach(id -> tag(id, tag));
+        List<String> found = List.of(inSubject, inMessage);
+        assertEquals(found, ids(sup, "unassigned", Map.of("tag", tag, "q", word)), "few matches");
+
+        // More matching messages than the search starts from: it reads the view in order and checks each ticket.
+        Reactive.await(() -> Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery("INSERT INTO ticket_message "
+                + "(id, ticket_id, direction, author_type, channel, text, created_at) SELECT gen_random_uuid(), :ticket, 'inbound', "
+                + "'customer', 'email', 'line ' || g || ' of ' || :word, now() FROM generate_series(0, :count) g")
+                .setParameter("ticket", UUID.fromString(inMany)).setParameter("word", word).setParameter("count", 5_000).executeUpdate())));
+        List<String> common = List.of(inSubject, inMessage, inMany);
+        assertEquals(common, ids(sup, "unassigned", Map.of("tag", tag, "q", word)), "common words");
+        assertEquals(common, pages(sup, "unassigned", Map.of("tag", tag, "q", word), 1));
+        assertEquals(List.of(), ids(sup, "unassigned", Map.of("tag", tag, "q", "zq_" + tag.substring(1))),
+                "_ is no wildcard");
     }
 
     @Test

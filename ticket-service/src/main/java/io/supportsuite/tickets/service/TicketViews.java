@@ -1,11 +1,12 @@
 package io.supportsuite.tickets.service;
 
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -20,7 +21,6 @@ import io.supportsuite.tickets.api.ViewPage;
 import io.supportsuite.tickets.config.TicketsConfig;
 import io.supportsuite.tickets.ticket.Ticket;
 import io.supportsuite.tickets.ticket.TicketStatus;
-import io.supportsuite.tickets.visibility.Visibility;
 
 /**
  * The agent console's views over the live tickets (not solved or closed, unless a status is asked for): mine,
@@ -34,7 +34,7 @@ public class TicketViews {
     public enum View {
         MINE("t.assignee_id = :me"),
         UNASSIGNED("t.assignee_id IS NULL"),
-        TEAM("t.team_id IN (SELECT a.team_id FROM agent_team a WHERE a.agent_id = :me)"),
+        TEAM("t.team_id IN (SELECT vt.team_id FROM agent_team vt WHERE vt.agent_id = :me)"),
         AT_RISK("t.sla_at_risk"),
         BREACHED("t.sla_breached");
 
@@ -48,10 +48,6 @@ public class TicketViews {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
 
-        boolean needsAgent() {
-            return condition.contains(":me");
-        }
-
         public static Optional<View> parse(String path) {
             return Arrays.stream(values()).filter(v -> v.path().equals(path)).findFirst();
         }
@@ -60,8 +56,6 @@ public class TicketViews {
     /** The filters of a view request, as received. */
     public record Filters(String status, String channel, String priority, String tag, String text, String limit, String after) {
     }
-
-    private static final String SELECT = "SELECT t.id FROM ticket t WHERE ";
 
     private final TicketQueries queries;
     private final CurrentAgent current;
@@ -89,60 +83,64 @@ public class TicketViews {
                 .orFail();
         int pageSize = size == null ? config.listing().defaultLimit() : size;
 
-        Map<String, Object> params = new HashMap<>();
-        StringBuilder sql = new StringBuilder(SELECT).append(view.condition);
+        ViewQuery query = new ViewQuery();
         if (status.isPresent()) {
-            sql.append(" AND t.status = :status");
-            params.put("status", status.get().wire());
-        } else {
-            sql.append(" AND t.status NOT IN ('solved', 'closed')");
+            query.where("t.status = :status").bind("status", status.get().wire());
+        }
+        if (status.isEmpty() || (status.get() != TicketStatus.SOLVED && status.get() != TicketStatus.CLOSED)) {
+            query.where(ViewQuery.LIVE); // also with a live status: the views' partial indexes need it said
         }
         if (!Problems.blank(f.channel())) {
-            sql.append(" AND t.channel = :channel");
-            params.put("channel", f.channel().trim().toLowerCase(Locale.ROOT));
+            query.where("t.channel = :channel").bind("channel", f.channel().trim().toLowerCase(Locale.ROOT));
         }
         if (!Problems.blank(priority)) {
-            sql.append(" AND t.priority = :priority");
-            params.put("priority", priority);
+            query.where("t.priority = :priority").bind("priority", priority);
         }
         if (!Problems.blank(f.tag())) {
-            sql.append(" AND EXISTS (SELECT 1 FROM ticket_tag g WHERE g.ticket_id = t.id AND g.tag = :tag)");
-            params.put("tag", f.tag().trim().toLowerCase(Locale.ROOT));
+            query.where("EXISTS (SELECT 1 FROM ticket_tag g WHERE g.ticket_id = t.id AND g.tag = :tag)")
+                    .bind("tag", f.tag().trim().toLowerCase(Locale.ROOT));
         }
         if (!Problems.blank(f.text())) {
-            sql.append(" AND (t.subject ILIKE :text OR EXISTS (SELECT 1 FROM ticket_message m WHERE m.ticket_id = t.id AND m.text ILIKE :text))");
-            params.put("text", "%" + f.text().trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            query.text("%" + f.text().trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
-        after.ifPresent(c -> {
-            if (c.deadline() != null) {
-                sql.append(" AND (t.sla_deadline > :cd OR (t.sla_deadline = :cd AND t.number > :cn) OR t.sla_deadline IS NULL)");
-                params.put("cd", c.deadline());
-            } else {
-                sql.append(" AND t.sla_deadline IS NULL AND t.number > :cn");
-            }
-            params.put("cn", c.number());
-        });
-        sql.append(" ORDER BY t.sla_deadline ASC NULLS LAST, t.number ASC LIMIT ").append(pageSize + 1);
+        after.ifPresent(query::after);
 
         return Panache.withSession(() -> current.agent()
-                .chain(me -> {
-                    // An agent sees their teams' tickets and their own; supervisors and admins all.
-                    sql.insert(SELECT.length(), Visibility.condition(me) + " AND ");
-                    if (view.needsAgent() || !Visibility.seesAll(me)) {
-                        params.put("me", me.id);
+                .chain(me -> textHits(query).chain(hits -> {
+                    if (hits != null && hits.isEmpty()) {
+                        return Uni.createFrom().item(List.<UUID>of());
                     }
+                    String sql = query.sql(view, me, hits, pageSize + 1); // one more tells whether there is a next page
                     return Panache.getSession().chain(s -> {
-                        var query = s.createNativeQuery(sql.toString(), UUID.class);
-                        params.forEach(query::setParameter);
-                        return query.getResultList();
+                        var select = s.createNativeQuery(sql, UUID.class);
+                        query.params(sql).forEach(select::setParameter);
+                        if (ViewQuery.usesMe(sql)) {
+                            select.setParameter("me", me.id);
+                        }
+                        return select.getResultList();
                     });
-                })
+                }))
                 .chain(ids -> load(ids.size() > pageSize ? ids.subList(0, pageSize) : ids).chain(tickets -> {
                     String next = ids.size() > pageSize && !tickets.isEmpty()
                             ? new ViewCursor(tickets.get(tickets.size() - 1).slaDeadline, tickets.get(tickets.size() - 1).number).write()
                             : null;
                     return queries.summaries(tickets).map(items -> new ViewPage(view.path(), items, next));
                 })));
+    }
+
+    /**
+     * The tickets the text search matches when they are few (then the page starts from them), or null when they are many
+     * or there is no text search.
+     */
+    private static Uni<Set<UUID>> textHits(ViewQuery query) {
+        if (!query.hasText()) {
+            return Uni.createFrom().nullItem();
+        }
+        return Panache.getSession().chain(s -> {
+            var hits = s.createNativeQuery(ViewQuery.TEXT_HITS, UUID.class);
+            query.textParams().forEach(hits::setParameter);
+            return hits.getResultList();
+        }).map(hits -> hits.size() > ViewQuery.TEXT_FEW_HITS ? null : new HashSet<>(hits));
     }
 
     /** The tickets in the order of {@code ids}. */
