@@ -1,24 +1,14 @@
 package io.supportsuite.bench;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicIntegerArray;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicLongArray;
-import java.util.concurrent.locks.LockSupport;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -47,34 +37,38 @@ final class ChannelWebhooksBenchmark {
     private ChannelWebhooksBenchmark() {
     }
 
-    private record Sent(String path, byte[] body, Map<String, String> headers) {
-    }
-
-    /** {@code statuses}: the HTTP status, or {@link #ACCEPTED} for a 2xx whose body says it was accepted. */
-    private record Load(long[] latencies, int[] statuses, double seconds) {
-
-        int count(int status) {
-            return (int) Arrays.stream(statuses).filter(s -> s == status).count();
-        }
-    }
-
     /** Meta and Telegram answer an accepted webhook 200, the others 202: the receipt's status tells. */
     private static final int ACCEPTED = 0;
+
+    /** The HTTP status, or {@link #ACCEPTED} for a 2xx whose body says it was accepted. */
+    private static final OpenLoop.Outcome RECEIPT = (status, body) -> status / 100 == 2 && body.contains("\"accepted\"") ? ACCEPTED : status;
 
     static void run(Options options) throws Exception {
         int rate = options.number("rate", 3_000);
         int seconds = options.number("seconds", 20);
         int count = rate * seconds;
         String gateway = options.text("gateway", "http://localhost:8080");
+        int warmup = options.number("warmup", 5);
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        try (OpenLoop http = new OpenLoop(gateway, options.number("connections", 64))) {
+            if (warmup > 0) {
+                OpenLoop.Load warm = http.run(rate, rate * warmup, i -> webhook(run + "w", count + i), RECEIPT);
+                System.out.printf("channel-webhooks: warm-up %d/s x %d s (not counted): %d accepted, %s%n", rate, warmup,
+                        warm.count(ACCEPTED), TicketWatcher.percentiles(warm.latencies()));
+            }
+            OpenLoop.Load baseline = http.run(rate, Math.min(count, rate * 5), i -> new OpenLoop.Request("/q/health/live", null, Map.of()),
+                    (status, body) -> status);
+            System.out.printf("channel-webhooks: baseline GET /q/health/live at %d/s x %d: %.0f answered/s, %s%n", rate,
+                    baseline.outcomes().length, baseline.count(200) / baseline.seconds(), TicketWatcher.percentiles(baseline.latencies()));
+            measure(http, options, run, rate, count, baseline);
+        }
+    }
+
+    private static void measure(OpenLoop http, Options options, String run, int rate, int count, OpenLoop.Load baseline)
+            throws Exception {
+        String gateway = options.text("gateway", "http://localhost:8080");
         String kafka = options.text("kafka", "localhost:9092");
         Duration drain = Duration.ofSeconds(options.number("drain", 20));
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
-
-        Load baseline = load(http, rate, Math.min(count, rate * 5), i -> new Sent("/q/health/live", null, Map.of()), gateway);
-        System.out.printf("channel-webhooks: baseline GET /q/health/live at %d/s x %d: %.0f answered/s, %s%n", rate,
-                baseline.statuses().length, baseline.count(200) / baseline.seconds(), TicketWatcher.percentiles(baseline.latencies()));
 
         try (KafkaConsumer<String, String> consumer = inboundConsumer(kafka)) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.INBOUND).stream()
@@ -85,10 +79,10 @@ final class ChannelWebhooksBenchmark {
 
             ServiceControl process = ServiceControl.find("channel-gateway", URI.create(gateway).getPort());
             System.out.printf("channel-webhooks: run %s, %d webhooks at %d/s over %s%n", run, count, rate, String.join(", ", CHANNELS));
-            Load load;
+            OpenLoop.Load load;
             long maxRss;
             try (RssSampler rss = new RssSampler(process)) {
-                load = load(http, rate, count, i -> webhook(run, i), gateway);
+                load = http.run(rate, count, i -> webhook(run, i), RECEIPT);
                 maxRss = rss.maxMiB();
             }
 
@@ -106,9 +100,9 @@ final class ChannelWebhooksBenchmark {
             }
             int duplicated = records.values().stream().mapToInt(n -> n - 1).sum();
             Map<String, Integer> others = new TreeMap<>();
-            for (int status : load.statuses()) {
+            for (int status : load.outcomes()) {
                 if (status != ACCEPTED) {
-                    others.merge(status == -1 ? "no answer" : Integer.toString(status), 1, Integer::sum);
+                    others.merge(status == OpenLoop.NO_ANSWER ? "no answer" : Integer.toString(status), 1, Integer::sum);
                 }
             }
             System.out.printf("channel-webhooks: requested %d/s x %d, achieved %.0f accepted/s (%.2f of the baseline's "
@@ -119,57 +113,16 @@ final class ChannelWebhooksBenchmark {
         }
     }
 
-    /** Open loop: request i leaves at start + i / rate whatever the answers do. */
-    private static Load load(HttpClient http, int rate, int count, java.util.function.IntFunction<Sent> requests, String base)
-            throws Exception {
-        AtomicLongArray latency = new AtomicLongArray(count);
-        AtomicIntegerArray status = new AtomicIntegerArray(count);
-        List<CompletableFuture<?>> inFlight = new ArrayList<>(count);
-        long interval = 1_000_000_000L / rate;
-        long start = System.nanoTime();
-        AtomicLong lastAnswer = new AtomicLong(start);
-        for (int i = 0; i < count; i++) {
-            long due = start + i * interval;
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
-            }
-            Sent sent = requests.apply(i);
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + sent.path())).timeout(Duration.ofSeconds(30));
-            sent.headers().forEach(request::header);
-            request = sent.body() == null ? request.GET()
-                    : request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(sent.body()));
-            int n = i;
-            long sentAt = System.nanoTime();
-            inFlight.add(http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()).handle((response, failure) -> {
-                long now = System.nanoTime();
-                status.set(n, failure != null ? -1 : response.statusCode() / 100 == 2 && response.body().contains("\"accepted\"")
-                        ? ACCEPTED : response.statusCode());
-                latency.set(n, now - sentAt);
-                lastAnswer.accumulateAndGet(now, Math::max);
-                return null;
-            }));
-        }
-        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
-        long[] latencies = new long[count];
-        int[] statuses = new int[count];
-        for (int i = 0; i < count; i++) {
-            latencies[i] = latency.get(i);
-            statuses[i] = status.get(i);
-        }
-        return new Load(latencies, statuses, (lastAnswer.get() - start) / 1e9);
-    }
-
-    private static Sent webhook(String run, int i) {
+    private static OpenLoop.Request webhook(String run, int i) {
         String id = run + "-" + i;
         String text = "Load test message " + i + " of run " + run;
         return switch (CHANNELS[i % CHANNELS.length]) {
             case "email" -> {
                 byte[] body = """
-                        {"from":"Customer %d <customer%d@bench.example>","to":"support@support-suite.local",\
+                        {"from":"Customer %d <%s>","to":"support@support-suite.local",\
                         "subject":"Benchmark %s","text":"%s","message-id":"<%s@bench.example>","received-at":"%s"}"""
-                        .formatted(i % 1000, i % 1000, id, text, id, Instant.now()).getBytes(StandardCharsets.UTF_8);
-                yield new Sent("/webhooks/email", body,
+                        .formatted(i / 10, TicketWatcher.customerAddress(run, i), id, text, id, Instant.now()).getBytes(StandardCharsets.UTF_8);
+                yield new OpenLoop.Request("/webhooks/email", body,
                         Map.of(WebhookSigning.HEADER, WebhookSigning.signature(WebhookSigning.DEFAULT_EMAIL_SECRET, body)));
             }
             case "whatsapp" -> {
@@ -180,7 +133,7 @@ final class ChannelWebhooksBenchmark {
                         "phone_number_id":"106540352242922"},"contacts":[{"profile":{"name":"Customer %d"},"wa_id":"%s"}],\
                         "messages":[{"from":"%s","id":"wamid.%s","timestamp":"%d","type":"text","text":{"body":"%s"}}]}}]}]}"""
                         .formatted(i % 1000, waId, waId, id, Instant.now().getEpochSecond(), text).getBytes(StandardCharsets.UTF_8);
-                yield new Sent("/webhooks/meta", body,
+                yield new OpenLoop.Request("/webhooks/meta", body,
                         Map.of("X-Hub-Signature-256", WebhookSigning.signature("dev-meta-app-secret", body)));
             }
             case "telegram" -> {
@@ -190,7 +143,7 @@ final class ChannelWebhooksBenchmark {
                         "chat":{"id":%d,"first_name":"Customer","type":"private"},"date":%d,"text":"%s"}}"""
                         .formatted(update, update, 700_000 + i % 1000, 700_000 + i % 1000, Instant.now().getEpochSecond(), text)
                         .getBytes(StandardCharsets.UTF_8);
-                yield new Sent("/webhooks/telegram", body, Map.of("X-Telegram-Bot-Api-Secret-Token", "dev-telegram-secret"));
+                yield new OpenLoop.Request("/webhooks/telegram", body, Map.of("X-Telegram-Bot-Api-Secret-Token", "dev-telegram-secret"));
             }
             default -> {
                 long now = Instant.now().getEpochSecond();
@@ -199,7 +152,7 @@ final class ChannelWebhooksBenchmark {
                         "text":"%s","receivedAt":"%s"}""".formatted(id, i % 1000, text, Instant.now())
                         .getBytes(StandardCharsets.UTF_8);
                 byte[] signed = (now + "." + new String(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
-                yield new Sent("/webhooks/generic", body, Map.of("X-Signature-256", WebhookSigning.signature("dev-generic-secret", signed),
+                yield new OpenLoop.Request("/webhooks/generic", body, Map.of("X-Signature-256", WebhookSigning.signature("dev-generic-secret", signed),
                         "X-Signature-Timestamp", Long.toString(now)));
             }
         };

@@ -73,6 +73,14 @@ final class TicketWatcher implements AutoCloseable {
         return "bench-" + run + "-" + n + "@bench.example";
     }
 
+    /**
+     * The customer who writes message {@code n} of a run: ten messages each, so that no sender comes near the
+     * gateway's per-sender loop limit (20 in 10 minutes by default) however many runs follow one another.
+     */
+    static String customerAddress(String run, int n) {
+        return "customer" + n / 10 + "." + run + "@bench.example";
+    }
+
     /** Waits while tickets keep coming: returns once {@code expected} says all are seen or nothing new came for {@code quiet}. */
     void drain(java.util.function.IntPredicate expected, Duration quiet) throws InterruptedException {
         long lastProgress = System.nanoTime();

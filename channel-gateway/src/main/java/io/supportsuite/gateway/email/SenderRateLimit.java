@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,14 +15,15 @@ import io.supportsuite.gateway.config.GatewayConfig;
  * At most {@code sender-limit} messages per sender within {@code sender-window}: a mail loop the header checks
  * miss (an auto-responder that sets none of them) is cut off after a few rounds instead of flooding the queue.
  * A message counts once: a provider's retry of a message already counted is let through (dedup answers it).
- * Kept per instance, in memory: a loop is fast, and a restart merely lets a few more through.
+ * Kept per instance, in memory: a loop is fast, and a restart merely lets a few more through. Senders quiet for
+ * a whole window are forgotten in one sweep at most every tenth of a window, so that many distinct senders cost
+ * memory for one window and never a scan per message.
  */
 @ApplicationScoped
 public class SenderRateLimit {
 
-    private static final int PRUNE_ABOVE = 10_000;
-
     private final GatewayConfig config;
+    private final AtomicReference<Instant> nextSweep = new AtomicReference<>(Instant.MIN);
     private record Seen(Instant at, String messageId) {
     }
 
@@ -34,7 +36,8 @@ public class SenderRateLimit {
     /** Counts message {@code messageId} from {@code sender} at {@code now}; false when the sender is over its limit. */
     public boolean allow(String sender, String messageId, Instant now) {
         Instant since = now.minus(config.inboundEmail().senderWindow());
-        if (recent.size() > PRUNE_ABOVE) {
+        Instant sweepDue = nextSweep.get();
+        if (!now.isBefore(sweepDue) && nextSweep.compareAndSet(sweepDue, now.plus(config.inboundEmail().senderWindow().dividedBy(10)))) {
             recent.entrySet().removeIf(e -> {
                 synchronized (e.getValue()) {
                     return e.getValue().isEmpty() || e.getValue().peekLast().at().isBefore(since);
