@@ -14,6 +14,7 @@ public final class Benchmarks {
                 --gateway URL   channel-gateway base URL (default http://localhost:8080)
                 --kafka HOSTS   Kafka bootstrap servers (default localhost:9092)
                 --secret S      the e-mail webhook secret (default dev-email-secret)
+                --connections N keep-alive connections the client holds (default 64)
                 --drain SEC     quiet period after which a missing ticket counts as lost (default 30)
               channel-webhooks  channel-gateway alone: signed webhooks of four channels in turn (e-mail, WhatsApp,
                                Telegram, generic) at a fixed rate; answer latency, accepted/s against the same
@@ -22,6 +23,8 @@ public final class Benchmarks {
                                channel-gateway so that nothing else competes)
                 --rate N        webhooks per second (default 3000)
                 --seconds N     how long (default 20)
+                --warmup SEC    webhooks at the same rate first, not counted, while the JIT compiles (default 20)
+                --connections N keep-alive connections the client holds (default 64)
                 --gateway URL, --kafka HOSTS, --drain SEC   as above (drain default 20)
               inbound-tickets  message.received events straight onto support.inbound.v1, as fast as the broker
                                takes them; how fast ticket-service turns them into ticket.created; how long

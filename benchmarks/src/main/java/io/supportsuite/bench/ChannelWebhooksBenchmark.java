@@ -48,7 +48,7 @@ final class ChannelWebhooksBenchmark {
         int seconds = options.number("seconds", 20);
         int count = rate * seconds;
         String gateway = options.text("gateway", "http://localhost:8080");
-        int warmup = options.number("warmup", 5);
+        int warmup = options.number("warmup", 20);
         String run = UUID.randomUUID().toString().substring(0, 8);
         try (OpenLoop http = new OpenLoop(gateway, options.number("connections", 64))) {
             if (warmup > 0) {

@@ -123,6 +123,10 @@ public interface GatewayConfig {
 
         @WithDefault("PT10M")
         Duration senderWindow();
+
+        /** Senders counted at once; beyond, the least recently seen are forgotten (a bound on memory). */
+        @WithDefault("50000")
+        int senderTracked();
     }
 
     interface Delivery {

@@ -1,61 +1,91 @@
 package io.supportsuite.gateway.email;
 
+import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.Arrays;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.supportsuite.gateway.config.GatewayConfig;
 
 /**
  * At most {@code sender-limit} messages per sender within {@code sender-window}: a mail loop the header checks
  * miss (an auto-responder that sets none of them) is cut off after a few rounds instead of flooding the queue.
  * A message counts once: a provider's retry of a message already counted is let through (dedup answers it).
- * Kept per instance, in memory: a loop is fast, and a restart merely lets a few more through. Senders quiet for
- * a whole window are forgotten in one sweep at most every tenth of a window, so that many distinct senders cost
- * memory for one window and never a scan per message.
+ * <p>
+ * Kept per instance, in memory: a loop is fast, and a restart merely lets a few more through. The memory is
+ * bounded: each sender costs a few dozen bytes (times and message-id hashes in two small arrays), a sender quiet
+ * for a whole window is dropped, and beyond {@code sender-tracked} senders those seen rarely and long ago are
+ * forgotten first (a loop writes often, so it stays tracked).
  */
 @ApplicationScoped
 public class SenderRateLimit {
 
     private final GatewayConfig config;
-    private final AtomicReference<Instant> nextSweep = new AtomicReference<>(Instant.MIN);
-    private record Seen(Instant at, String messageId) {
+    private final Cache<String, Recent> recent;
+
+    public SenderRateLimit(GatewayConfig config, MeterRegistry registry) {
+        this.config = config;
+        this.recent = Caffeine.newBuilder()
+                .maximumSize(config.inboundEmail().senderTracked())
+                .expireAfterAccess(config.inboundEmail().senderWindow())
+                .build();
+        Gauge.builder("gateway.email.senders.tracked", this, SenderRateLimit::sendersTracked)
+                .description("E-mail senders whose recent messages the loop limit counts").register(registry);
     }
 
-    private final Map<String, Deque<Seen>> recent = new ConcurrentHashMap<>();
-
-    public SenderRateLimit(GatewayConfig config) {
-        this.config = config;
+    /** Senders counted now (evictions done first). */
+    public long sendersTracked() {
+        recent.cleanUp();
+        return recent.estimatedSize();
     }
 
     /** Counts message {@code messageId} from {@code sender} at {@code now}; false when the sender is over its limit. */
     public boolean allow(String sender, String messageId, Instant now) {
-        Instant since = now.minus(config.inboundEmail().senderWindow());
-        Instant sweepDue = nextSweep.get();
-        if (!now.isBefore(sweepDue) && nextSweep.compareAndSet(sweepDue, now.plus(config.inboundEmail().senderWindow().dividedBy(10)))) {
-            recent.entrySet().removeIf(e -> {
-                synchronized (e.getValue()) {
-                    return e.getValue().isEmpty() || e.getValue().peekLast().at().isBefore(since);
-                }
-            });
-        }
-        Deque<Seen> seen = recent.computeIfAbsent(sender, s -> new ArrayDeque<>());
+        Recent seen = recent.get(sender, s -> new Recent());
         synchronized (seen) {
-            while (!seen.isEmpty() && seen.peekFirst().at().isBefore(since)) {
-                seen.pollFirst();
+            return seen.allow(messageId.hashCode(), now.toEpochMilli(), config.inboundEmail().senderWindow(),
+                    config.inboundEmail().senderLimit());
+        }
+    }
+
+    /** One sender's messages within the window, oldest first: when each came (epoch ms) and its id's hash. */
+    private static final class Recent {
+
+        private long[] at = new long[2];
+        private int[] ids = new int[2];
+        private int size;
+
+        boolean allow(int id, long now, Duration window, int limit) {
+            long since = now - window.toMillis();
+            int expired = 0;
+            while (expired < size && at[expired] < since) {
+                expired++;
             }
-            if (seen.stream().anyMatch(earlier -> earlier.messageId().equals(messageId))) {
-                return true;
+            if (expired > 0) {
+                System.arraycopy(at, expired, at, 0, size - expired);
+                System.arraycopy(ids, expired, ids, 0, size - expired);
+                size -= expired;
             }
-            if (seen.size() >= config.inboundEmail().senderLimit()) {
+            for (int i = 0; i < size; i++) {
+                if (ids[i] == id) {
+                    return true;
+                }
+            }
+            if (size >= limit) {
                 return false;
             }
-            seen.addLast(new Seen(now, messageId));
+            if (size == at.length) {
+                at = Arrays.copyOf(at, Math.min(limit, size * 2));
+                ids = Arrays.copyOf(ids, at.length);
+            }
+            at[size] = now;
+            ids[size++] = id;
             return true;
         }
     }

@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -61,6 +62,9 @@ class EmailWebhookTest {
 
     @Inject
     SchemaMigrator migrator;
+
+    @Inject
+    SenderRateLimit rateLimit;
 
     @BeforeEach
     void schemaIsReady() {
@@ -181,6 +185,25 @@ class EmailWebhookTest {
         Map<String, Object> human = inboundEmail(unique("human") + "@mail.example");
         human.put("headers", Map.of("Auto-Submitted", "no", "X-Mailer", "Thunderbird"));
         postSigned(json(human)).then().statusCode(202).body("status", equalTo("accepted"));
+    }
+
+    @Test
+    void theLoopLimitRemembersABoundedNumberOfSendersAndKeepsCountingTheOneThatWritesOften() {
+        // C4: 60,000 different senders in one window (a big launch day) must not grow the gateway's memory
+        // without bound; a loop writing all the while is still cut off.
+        Instant now = Instant.now();
+        String loop = unique("loop") + "@example.com";
+        int allowed = 0;
+        for (int i = 0; i < 60_000; i++) {
+            rateLimit.allow(unique("once") + "@example.com", "m" + i, now);
+            if (i % 1_000 == 0 && rateLimit.allow(loop, "loop-" + i, now)) {
+                allowed++;
+            }
+        }
+        assertTrue(rateLimit.sendersTracked() <= 50_000, rateLimit.sendersTracked() + " senders tracked");
+        assertEquals(20, allowed);
+        assertFalse(rateLimit.allow(loop, "loop-again", now));
+        assertTrue(rateLimit.allow(loop, "loop-again", now.plus(Duration.ofMinutes(11))), "a new window counts afresh");
     }
 
     @Test

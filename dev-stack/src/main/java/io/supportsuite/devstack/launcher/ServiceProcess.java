@@ -47,11 +47,15 @@ public final class ServiceProcess {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(jvmOptions);
+            command.addAll(service.memoryOptions());
             command.add("-jar");
             command.add(jar.toString());
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            // The JVM allocates little through malloc after start-up: one arena instead of eight per core keeps
+            // tens of MiB of half-empty arenas out of the resident set.
+            builder.environment().put("MALLOC_ARENA_MAX", "1");
             builder.environment().putAll(environment);
             builder.environment().put("HTTP_PORT", String.valueOf(port));
             return new ServiceProcess(service, port, log, builder.start());
