@@ -67,8 +67,17 @@ class DockerComposeTest {
             }
         }
         Map<String, Object> compose = map(map(compose().get("services")).get(service.module()));
-        Map<String, Object> env = map(compose.get("environment"));
+        Map<String, Object> env = new java.util.HashMap<>(map(compose.get("environment")));
 
+        // The JVM's and the C library's own settings: the same memory sizing as the launcher's.
+        Object javaOptions = env.remove("JAVA_OPTS");
+        Object mallocArenas = env.remove("MALLOC_ARENA_MAX");
+        if (service.memoryOptions().isEmpty()) {
+            assertEquals(null, javaOptions, "the Dockerfile's default JVM options");
+        } else {
+            assertEquals("-XX:+UseSerialGC " + String.join(" ", service.memoryOptions()), javaOptions);
+            assertEquals("1", mallocArenas);
+        }
         assertEquals(new TreeSet<>(defaults.keySet()), new TreeSet<>(env.keySet()),
                 "compose sets exactly the variables the application reads");
         assertEquals(String.valueOf(service.defaultPort()), defaults.get("HTTP_PORT"));

@@ -13,10 +13,10 @@ import io.supportsuite.notifications.config.NotificationsConfig;
 @ApplicationScoped
 public class TeamBacklog {
 
-    private static final String WAITING = "SELECT count(*) FROM ticket_contact WHERE team IS NOT DISTINCT FROM :team "
+    // "team IS NOT DISTINCT FROM :team" would read every row: no index serves it. A team, or no team, does.
+    private static final String WAITING = "SELECT count(*) FROM ticket_contact WHERE %s "
             + "AND first_replied_at IS NULL AND status NOT IN ('solved', 'closed')";
-    private static final String ANSWERED = "SELECT count(*) FROM ticket_contact WHERE team IS NOT DISTINCT FROM :team "
-            + "AND first_replied_at >= :since";
+    private static final String ANSWERED = "SELECT count(*) FROM ticket_contact WHERE %s AND first_replied_at >= :since";
 
     private final BacklogForecast forecast;
     private final Clock clock;
@@ -35,7 +35,10 @@ public class TeamBacklog {
 
     private static Uni<Long> count(String sql, String team, Instant since) {
         return Panache.getSession().chain(session -> {
-            var query = session.createNativeQuery(sql, Long.class).setParameter("team", team);
+            var query = session.createNativeQuery(sql.formatted(team == null ? "team IS NULL" : "team = :team"), Long.class);
+            if (team != null) {
+                query.setParameter("team", team);
+            }
             if (since != null) {
                 query.setParameter("since", since);
             }
