@@ -97,6 +97,17 @@ public final class Fixtures {
         return probe.drain(quiet).stream().filter(r -> key.equals(r.key())).toList();
     }
 
+    /** Runs one statement in a transaction of its own; {@code params} fill :1, :2, ... in order. */
+    public static int execute(String sql, Object... params) {
+        return Reactive.await(() -> Panache.withTransaction(() -> Panache.getSession().chain(s -> {
+            var query = s.createNativeQuery(sql);
+            for (int i = 0; i < params.length; i++) {
+                query.setParameter(i + 1, params[i]);
+            }
+            return query.executeUpdate();
+        })));
+    }
+
     public static long count(String sql) {
         return Reactive.await(() -> Panache.withSession(() -> Panache.getSession()
                 .chain(s -> s.createNativeQuery(sql, Long.class).getSingleResult())));

@@ -145,5 +145,16 @@ public interface GatewayConfig {
         /** One attempt that has not finished by then counts as a transient failure. */
         @WithDefault("PT30S")
         Duration attemptTimeout();
+
+        /**
+         * A delivery claimed but without an outcome this long after the worst case of its attempts and
+         * back-offs (its instance died mid-send) is resumed by another round.
+         */
+        @WithDefault("PT30S")
+        Duration resumeMargin();
+
+        /** How often a round looks for such deliveries. */
+        @WithDefault("PT15S")
+        Duration resumeEvery();
     }
 }

@@ -47,4 +47,8 @@ public class Delivery extends PanacheEntityBase {
 
     @Column(name = "completed_at")
     public Instant completedAt;
+
+    /** When the current sender claimed it; a resumed delivery gets a new time, so a late first sender records nothing. */
+    @Column(name = "claimed_at")
+    public Instant claimedAt;
 }

@@ -47,6 +47,15 @@ public class RetryBudget {
         return wait.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : wait;
     }
 
+    /** The longest a {@link #run} can take: every attempt timing out, with every back-off between them. */
+    Duration worstCase() {
+        Duration total = config.attemptTimeout().multipliedBy(config.maxAttempts());
+        for (int next = 2; next <= config.maxAttempts(); next++) {
+            total = total.plus(backoffBefore(next));
+        }
+        return total;
+    }
+
     private Uni<DeliveryOutcome> attempt(int n, Executor context, Supplier<Uni<String>> attempt,
             Predicate<Throwable> isPermanent, Function<Throwable, String> describe) {
         return Uni.createFrom().<String>deferred(attempt::get)

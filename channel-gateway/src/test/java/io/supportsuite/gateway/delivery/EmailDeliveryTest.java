@@ -158,6 +158,46 @@ class EmailDeliveryTest {
         }
     }
 
+    @Test
+    void aDeliveryWhoseSenderStoppedMidSendIsSentAndReportedOnce() throws Exception {
+        MessageSend reply = agentReply(UUID.randomUUID().toString(), "reply:" + UUID.randomUUID(), "jane.doe@example.com");
+        try (TopicProbe probe = new TopicProbe(bootstrap, Topics.DELIVERY)) {
+            // What an instance that died between the claim and the outcome leaves behind: an old claim, no outcome.
+            claimedWithoutOutcome(reply, Duration.ofHours(1));
+
+            awaitMail("<" + reply.replyTo().messageId() + ">");
+            ConsumerRecord<String, String> event = probe.await(r -> reply.idempotencyKey().equals(r.key()), WAIT);
+            assertEquals(EventTypes.DELIVERY_SUCCEEDED, TopicProbe.header(event, "ce_type"));
+            // Later resumption rounds find nothing left to send.
+            assertEquals(1, Fixtures.withKey(probe, reply.idempotencyKey(), Duration.ofSeconds(3)).size(), "one outcome");
+            assertEquals(1, received("<" + reply.replyTo().messageId() + ">").size(), "one mail");
+        }
+        assertEquals(1, Fixtures.count("SELECT count(*) FROM delivery WHERE status = 'succeeded' AND idempotency_key = '"
+                + reply.idempotencyKey() + "'"));
+    }
+
+    @Test
+    void aDeliveryStillWithinItsRetriesIsNotSentBySomeoneElse() {
+        MessageSend reply = agentReply(UUID.randomUUID().toString(), "reply:" + UUID.randomUUID(), "jane.doe@example.com");
+        try (TopicProbe probe = new TopicProbe(bootstrap, Topics.DELIVERY)) {
+            // Claimed a moment ago by an instance still retrying: resumption rounds (every second here) leave it alone.
+            claimedWithoutOutcome(reply, Duration.ofSeconds(1));
+
+            assertTrue(Fixtures.withKey(probe, reply.idempotencyKey(), Duration.ofSeconds(3)).isEmpty(), "no outcome");
+            assertTrue(received("<" + reply.replyTo().messageId() + ">").isEmpty(), "no mail");
+        }
+        assertEquals(1, Fixtures.count("SELECT count(*) FROM delivery WHERE status = 'sending' AND idempotency_key = '"
+                + reply.idempotencyKey() + "'"));
+    }
+
+    private static void claimedWithoutOutcome(MessageSend command, Duration ago) {
+        Fixtures.execute("""
+                INSERT INTO delivery (idempotency_key, kind, ticket_id, channel, recipient, status, requested_at, command, claimed_at)
+                VALUES (?1, ?2, ?3, 'email', ?4, 'sending', ?5, CAST(?6 AS jsonb), now() - CAST(?7 AS interval))""",
+                command.idempotencyKey(), command.kind(), command.ticketId(), command.recipient().value(), command.requestedAt(),
+                Fixtures.json(command), ago.toSeconds() + " seconds");
+    }
+
     static DeliveryFailed failure(ConsumerRecord<String, String> event) throws Exception {
         assertEquals(EventTypes.DELIVERY_FAILED, TopicProbe.header(event, "ce_type"));
         DeliveryFailed failed = Fixtures.JSON.readValue(event.value(), DeliveryFailed.class);
