@@ -72,9 +72,11 @@ public class DeliveryService {
      */
     public Uni<Claim> claim(String key, MessageSend command) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        // The command goes in as text and is parsed by the database: a String bound straight to a jsonb
+        // parameter is stored as one JSON string, which no reader can turn back into a command.
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                 INSERT INTO delivery (idempotency_key, kind, ticket_id, channel, recipient, status, requested_at, command, claimed_at)
-                VALUES (:key, :kind, :ticketId, :channel, :recipient, :status, :requestedAt, CAST(:command AS jsonb), :claimedAt)
+                VALUES (:key, :kind, :ticketId, :channel, :recipient, :status, :requestedAt, CAST(CAST(:command AS text) AS jsonb), :claimedAt)
                 ON CONFLICT DO NOTHING""")
                 .setParameter("key", key)
                 .setParameter("kind", command.kind())

@@ -193,7 +193,7 @@ class EmailDeliveryTest {
     private static void claimedWithoutOutcome(MessageSend command, Duration ago) {
         Fixtures.execute("""
                 INSERT INTO delivery (idempotency_key, kind, ticket_id, channel, recipient, status, requested_at, command, claimed_at)
-                VALUES (?1, ?2, ?3, 'email', ?4, 'sending', ?5, CAST(?6 AS jsonb), now() - CAST(?7 AS interval))""",
+                VALUES (?1, ?2, ?3, 'email', ?4, 'sending', ?5, CAST(CAST(?6 AS text) AS jsonb), now() - CAST(CAST(?7 AS text) AS interval))""",
                 command.idempotencyKey(), command.kind(), command.ticketId(), command.recipient().value(), command.requestedAt(),
                 Fixtures.json(command), ago.toSeconds() + " seconds");
     }
