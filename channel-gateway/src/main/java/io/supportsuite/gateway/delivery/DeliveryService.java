@@ -34,8 +34,9 @@ import io.supportsuite.runtime.outbox.Outbox;
  * the command) in the caller's transaction, which commits; the message is sent, with retries; the outcome and
  * its event (through the outbox) commit in a transaction of their own. A copy of the command arriving later
  * finds the row and sends nothing. A claim whose instance died mid-send is resumed by
- * {@link DeliveryResumption}, which claims it anew: the late first sender, should it come back, then records
- * nothing, so one outcome is reported either way.
+ * {@link DeliveryResumption}, which claims it anew and sends it again (at-least-once for that window; see
+ * there why): the late first sender, should it come back, then records nothing, so one outcome is reported
+ * either way.
  */
 @ApplicationScoped
 public class DeliveryService {
@@ -97,13 +98,29 @@ public class DeliveryService {
                 });
     }
 
-    /** Outside any transaction: sends the claimed message, then records its outcome and event once. */
+    /**
+     * Outside any transaction: sends the claimed message, then records its outcome and event once. Never fails:
+     * an outcome that cannot be recorded leaves the claim to {@link DeliveryResumption}, which sends it again.
+     */
     public Uni<Void> send(Claim claim) {
-        return dispatch(claim.key(), claim.command())
-                .chain(outcome -> Panache.withTransaction(() -> record(claim, outcome))
-                        .onFailure().retry().withBackOff(config.initialBackoff(), config.maxBackoff())
-                        .expireIn(config.resumeMargin().toMillis())
-                        .onFailure().invoke(e -> Log.errorf(e, "Outcome of %s not recorded; it will be sent again", claim.key())));
+        return dispatch(claim.key(), claim.command()).chain(outcome -> recordOnce(claim, outcome));
+    }
+
+    /** Reports a claimed delivery as failed permanently without sending it. Never fails, like {@link #send}. */
+    public Uni<Void> fail(Claim claim, String reason) {
+        return recordOnce(claim, DeliveryOutcome.failed(true, reason, 0));
+    }
+
+    /**
+     * Retried for half the resume margin at most, so the claim is still this attempt's while it retries: a
+     * resumption round only takes claims older than the worst case of the send plus the whole margin.
+     */
+    private Uni<Void> recordOnce(Claim claim, DeliveryOutcome outcome) {
+        return Panache.withTransaction(() -> record(claim, outcome))
+                .onFailure().retry().withBackOff(config.initialBackoff(), config.maxBackoff())
+                .expireIn(config.resumeMargin().dividedBy(2).toMillis())
+                .onFailure().invoke(e -> Log.errorf(e, "Outcome of %s not recorded; it will be sent again", claim.key()))
+                .onFailure().recoverWithNull();
     }
 
     private Uni<DeliveryOutcome> dispatch(String key, MessageSend command) {
