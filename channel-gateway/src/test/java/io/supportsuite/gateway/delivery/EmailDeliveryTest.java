@@ -177,6 +177,35 @@ class EmailDeliveryTest {
     }
 
     @Test
+    void aClaimTheConsumerStoredIsResumedFromItsCommand() throws Exception {
+        MessageSend reply = agentReply(UUID.randomUUID().toString(), "reply:" + UUID.randomUUID(), "jane.doe@example.com");
+        String messageId = "<" + reply.replyTo().messageId() + ">";
+        try (TopicProbe probe = new TopicProbe(bootstrap, Topics.DELIVERY)) {
+            send(probe, reply);
+            probe.await(r -> reply.idempotencyKey().equals(r.key()), WAIT);
+            awaitMail(messageId);
+
+            // Turn the row back into what the consumer's claim alone leaves behind, as if its instance had died
+            // mid-send an hour ago: resumption has only the command the consumer stored to send from.
+            assertEquals(1, Fixtures.execute("""
+                    UPDATE delivery SET status = 'sending', completed_at = NULL, claimed_at = now() - interval '1 hour'
+                    WHERE idempotency_key = ?1""", reply.idempotencyKey()));
+
+            await().atMost(WAIT).until(() -> received(messageId).size() == 2);
+            MimeMessage again = received(messageId).get(1);
+            assertEquals("Re: Printer on fire", again.getSubject());
+            assertEquals("jane.doe@example.com", again.getAllRecipients()[0].toString());
+            await().atMost(WAIT).until(() -> Fixtures.withKey(probe, reply.idempotencyKey(), Duration.ofMillis(200)).size() >= 2);
+            List<ConsumerRecord<String, String>> outcomes = Fixtures.withKey(probe, reply.idempotencyKey(), Duration.ofSeconds(3));
+            assertEquals(2, outcomes.size(), "one more outcome, for the resumed send");
+            assertEquals(EventTypes.DELIVERY_SUCCEEDED, TopicProbe.header(outcomes.get(1), "ce_type"));
+            assertEquals(2, received(messageId).size(), "sent once more, not once per round");
+        }
+        assertEquals(1, Fixtures.count("SELECT count(*) FROM delivery WHERE status = 'succeeded' AND idempotency_key = '"
+                + reply.idempotencyKey() + "'"));
+    }
+
+    @Test
     void aDeliveryStillWithinItsRetriesIsNotSentBySomeoneElse() {
         MessageSend reply = agentReply(UUID.randomUUID().toString(), "reply:" + UUID.randomUUID(), "jane.doe@example.com");
         try (TopicProbe probe = new TopicProbe(bootstrap, Topics.DELIVERY)) {
