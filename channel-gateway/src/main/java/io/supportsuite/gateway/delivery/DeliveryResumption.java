@@ -14,6 +14,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.supportsuite.events.outbound.MessageSend;
 import io.supportsuite.gateway.config.GatewayConfig;
+import io.supportsuite.runtime.schema.SchemaMigrator;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -54,9 +55,11 @@ public class DeliveryResumption {
     private final GatewayConfig.Delivery config;
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final SchemaMigrator schema;
 
     public DeliveryResumption(Pool pool, DeliveryService deliveries, RetryBudget retries, GatewayConfig config,
-            ObjectMapper mapper, Clock clock) {
+            ObjectMapper mapper, Clock clock, SchemaMigrator schema) {
+        this.schema = schema;
         this.pool = pool;
         this.deliveries = deliveries;
         this.retries = retries;
@@ -68,6 +71,9 @@ public class DeliveryResumption {
     @Scheduled(identity = "delivery-resumption", every = "${gateway.delivery.resume-every:PT15S}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> resumeInterrupted() {
+        if (!schema.isMigrated()) {
+            return Uni.createFrom().voidItem(); // no delivery table to look in yet
+        }
         return resumeNext(ROUND)
                 .onFailure().invoke(e -> Log.warnf("Resuming interrupted deliveries failed; next round retries: %s", e.getMessage()))
                 .onFailure().recoverWithNull();
