@@ -27,6 +27,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.supportsuite.devstack.testing.DevStackResource;
 import io.supportsuite.devstack.testing.TopicProbe;
 import io.supportsuite.events.EventTypes;
+import io.supportsuite.events.Topics;
 import io.supportsuite.events.sla.SlaBreached;
 import io.supportsuite.events.sla.SlaClockPaused;
 import io.supportsuite.events.sla.SlaClockResumed;
@@ -243,6 +244,24 @@ class FirstResponseClockTest {
         assertEquals(List.of("sla.clock.started", "sla.met"), sla.types(ticket, Duration.ofSeconds(1)),
                 "one clock, met once");
         given().get("/api/tickets/{id}/clocks", ticket).then().statusCode(200).body("", hasSize(1));
+    }
+
+    @Test
+    void anUnreadableEventIsDeadLetteredOnceAndTheEventsAroundItStillCount() {
+        String ticket = SlaFixture.newTicketId();
+        try (TopicProbe deadLetters = new TopicProbe(bootstrap, Topics.TICKETS + Topics.DLQ_SUFFIX)) {
+            // One key, so the three share a partition and usually a poll: the poison sits inside the batch.
+            sla.ticketCreated(ticket, SlaFixture.now(), "standard");
+            String poison = sla.unreadableTicketCreated(ticket);
+            sla.replied(ticket, SlaFixture.now());
+
+            sla.await(ticket, EventTypes.SLA_MET, SlaMet.class);
+            assertEquals(List.of("sla.clock.started", "sla.met"), sla.types(ticket, Duration.ofSeconds(1)),
+                    "the events before and after the poison took effect, once each");
+            deadLetters.await(r -> poison.equals(TopicProbe.header(r, "ce_id")), SlaFixture.WAIT);
+            assertEquals(1, deadLetters.drain(Duration.ofSeconds(2)).stream()
+                    .filter(r -> poison.equals(TopicProbe.header(r, "ce_id"))).count(), "dead-lettered once");
+        }
     }
 
     @Test

@@ -163,6 +163,12 @@ final class SlaFixture implements AutoCloseable {
         return sendTo(Topics.TICKETS, ceId, ceType, keptCustomerId, body);
     }
 
+    /** A {@code ticket.created} whose body no consumer can read (poison); returns its {@code ce_id}. */
+    String unreadableTicketCreated(String ticketId) {
+        return probe.send(Topics.TICKETS, ticketId, EventTypes.TICKET_CREATED, UUID.randomUUID().toString(),
+                "{\"ticketId\": [\"not a ticket");
+    }
+
     private String send(String ceId, String ceType, String ticketId, Object body) {
         return sendTo(Topics.TICKETS, ceId, ceType, ticketId, body);
     }

@@ -5,7 +5,7 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.mutiny.Uni;
@@ -33,7 +33,7 @@ public class ContactEventsConsumer {
     }
 
     @Incoming("contacts")
-    public Uni<Void> on(ConsumerRecord<String, String> record) {
-        return handling.handle(record, effects);
+    public Uni<Void> on(ConsumerRecords<String, String> records) {
+        return handling.handle(records, effects);
     }
 }

@@ -1,12 +1,12 @@
 package io.supportsuite.sla.messaging;
 
+import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 
 import io.smallrye.mutiny.Uni;
 import io.supportsuite.runtime.inbox.Inbox;
@@ -16,7 +16,8 @@ import io.supportsuite.sla.service.Tally;
 
 /**
  * How every incoming record is handled: its effect on clocks and the events it causes commit in one
- * transaction with its inbox record, so a redelivery changes nothing; the metrics count only what committed.
+ * transaction with its inbox record, so a redelivery changes nothing; a poll of records shares that transaction
+ * (an unreadable or failing event is dead-lettered alone); the metrics count only what committed.
  * Types without an effect are acknowledged and ignored.
  */
 @ApplicationScoped
@@ -32,19 +33,13 @@ public class Handling {
         this.metrics = metrics;
     }
 
-    public Uni<Void> handle(ConsumerRecord<String, String> record, Map<String, Function<IncomingEvent, Uni<Tally>>> effects) {
-        IncomingEvent event = IncomingEvent.of(record);
-        Function<IncomingEvent, Uni<Tally>> effect = event.type() == null ? null : effects.get(event.type());
-        if (effect == null) {
-            return Uni.createFrom().voidItem();
-        }
-        AtomicReference<Tally> tally = new AtomicReference<>(Tally.NONE);
-        return inbox.handleOnce(CONSUMER, event, e -> effect.apply(e).invoke(tally::set).replaceWithVoid())
-                .invoke(handled -> {
-                    if (handled) {
-                        metrics.count(tally.get());
-                    }
-                })
+    /** A poll of records in one transaction ({@link Inbox#handleEachOnce}); the metrics count what committed. */
+    public Uni<Void> handle(ConsumerRecords<String, String> records, Map<String, Function<IncomingEvent, Uni<Tally>>> effects) {
+        Map<IncomingEvent, Tally> tallies = new IdentityHashMap<>();
+        return inbox.handleEachOnce(CONSUMER, records, event -> {
+            Function<IncomingEvent, Uni<Tally>> effect = event.type() == null ? null : effects.get(event.type());
+            return effect == null ? null : e -> effect.apply(e).invoke(tally -> tallies.put(e, tally)).replaceWithVoid();
+        }).invoke(handled -> handled.forEach(event -> metrics.count(tallies.getOrDefault(event, Tally.NONE))))
                 .replaceWithVoid();
     }
 

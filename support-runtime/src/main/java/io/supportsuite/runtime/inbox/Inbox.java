@@ -9,10 +9,14 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -30,11 +34,13 @@ public class Inbox {
     private final ObjectMapper mapper;
     private final InboxConfig config;
     private final Pool pool;
+    private final DeadLetters deadLetters;
 
-    public Inbox(ObjectMapper mapper, InboxConfig config, Pool pool) {
+    public Inbox(ObjectMapper mapper, InboxConfig config, Pool pool, DeadLetters deadLetters) {
         this.mapper = mapper;
         this.config = config;
         this.pool = pool;
+        this.deadLetters = deadLetters;
     }
 
     /**
@@ -48,6 +54,56 @@ public class Inbox {
                 .onFailure(e -> !(e instanceof UnreadableEventException))
                 .retry().withBackOff(config.firstBackoff(), config.maxBackoff()).expireIn(config.retryFor().toMillis())
                 .onFailure().invoke(e -> Log.errorf(e, "%s could not handle %s %s", consumer, event.type(), event.id()));
+    }
+
+    /**
+     * A whole poll of records, each event handled once, in one transaction: in record order each event is claimed,
+     * its effect run and flushed, so that the next one sees it as it would after a commit of its own. One transaction
+     * instead of one per event saves a begin, a commit, a session and a connection per event. Should the batch fail,
+     * each event is handled on its own ({@link #handleOnce}, with its retries); one that still fails, or cannot be
+     * read, goes to the dead-letter topic while the rest of the poll goes on.
+     *
+     * @param effectOf an event's effect, or null for a type the consumer does not handle (skipped)
+     * @return the events whose effect committed, in record order
+     */
+    public Uni<List<IncomingEvent>> handleEachOnce(String consumer, ConsumerRecords<String, String> records,
+            Function<IncomingEvent, Function<IncomingEvent, Uni<Void>>> effectOf) {
+        List<Pending> pending = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, String> record : records) {
+            IncomingEvent event = IncomingEvent.of(record);
+            Function<IncomingEvent, Uni<Void>> effect = effectOf.apply(event);
+            if (effect != null) {
+                pending.add(new Pending(record, event, effect));
+            }
+        }
+        if (pending.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Panache.withTransaction(() -> Multi.createFrom().iterable(pending)
+                .onItem().transformToUniAndConcatenate(p -> claim(consumer, p.event().id())
+                        .chain(first -> first
+                                ? p.effect().apply(p.event()).chain(() -> Panache.getSession().chain(s -> s.flush()))
+                                        .replaceWith(List.of(p.event()))
+                                : Uni.createFrom().item(List.<IncomingEvent>of())))
+                .collect().in(ArrayList<IncomingEvent>::new, List::addAll))
+                .map(List::copyOf)
+                .onFailure().recoverWithUni(e -> {
+                    Log.debugf(e, "%s: a batch of %d events failed; handling them one at a time", consumer, pending.size());
+                    return oneByOne(consumer, pending);
+                });
+    }
+
+    private Uni<List<IncomingEvent>> oneByOne(String consumer, List<Pending> pending) {
+        return Multi.createFrom().iterable(pending)
+                .onItem().transformToUniAndConcatenate(p -> handleOnce(consumer, p.event(), p.effect())
+                        .map(ran -> ran ? List.of(p.event()) : List.<IncomingEvent>of())
+                        .onFailure().recoverWithUni(e -> deadLetters.send(p.record(), e).replaceWith(List.<IncomingEvent>of())))
+                .collect().in(ArrayList<IncomingEvent>::new, List::addAll)
+                .map(List::copyOf);
+    }
+
+    /** An event of a poll that the consumer handles, with its record (for the dead-letter topic) and effect. */
+    private record Pending(ConsumerRecord<String, String> record, IncomingEvent event, Function<IncomingEvent, Uni<Void>> effect) {
     }
 
     /**
