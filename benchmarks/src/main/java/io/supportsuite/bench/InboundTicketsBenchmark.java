@@ -25,8 +25,13 @@ import io.supportsuite.events.Topics;
  * publishes them, as fast as the broker takes them; then how fast they become ticket.created on
  * support.tickets.v1 (through the transactional outbox). The baseline measured in the same run is the
  * broker's own rate for the same records; the figure that matters is tickets/s and its ratio to it. Also: how
- * long the outbox relay takes (an event's ce_time, set as it enters the outbox just before the commit, to its
- * record on the topic), and with {@code --kill-after N} a SIGKILL of ticket-service once N tickets are out and a
+ * long an event takes from the outbox to the topic, two ways. From its ce_time (set as it enters the outbox,
+ * before the rest of the consumer's transaction and its commit: an upper bound of the relay's share). And the
+ * relay's share itself, from the commit of its transaction (the relay's {@code support-committed-at} header,
+ * when PostgreSQL tracks commit timestamps) to the record seen here on the topic, of which the part to the
+ * record handed to the relay's producer (the record's timestamp); with the relay's own timer
+ * {@code support.outbox.lag} (commit to the broker's acknowledgement, from the service's /q/metrics, over the
+ * last minutes). With {@code --kill-after N} a SIGKILL of ticket-service once N tickets are out and a
  * start with the same command: lost (a message without a ticket) and duplicated (a message with two tickets).
  */
 final class InboundTicketsBenchmark {
@@ -73,14 +78,53 @@ final class InboundTicketsBenchmark {
             }
             double brokerRate = count / ((produced - start) / 1e9);
             double ticketRate = m / ((lastTicket - start) / 1e9);
+            long[] commitToTopic = watcher.commitToTopic();
+            String relayShare = commitToTopic.length == 0
+                    ? "commit->topic unknown (no support-committed-at header: PostgreSQL does not track commit timestamps)"
+                    : String.format("commit->topic %s of %d tickets (of which commit->relay's producer %s; outbox->commit %s)",
+                            TicketWatcher.percentiles(commitToTopic), commitToTopic.length,
+                            TicketWatcher.percentiles(watcher.commitToProducer()),
+                            TicketWatcher.percentiles(watcher.outboxToCommit()));
             System.out.printf("inbound-tickets: %d message.received events, broker took them at %.0f/s (baseline), "
-                    + "tickets at %.0f/s (ratio %.2f), event->ticket.created %s, outbox->topic %s (of which outbox->relay's producer %s), lost %d, duplicated %d "
+                    + "tickets at %.0f/s (ratio %.2f), event->ticket.created %s, outbox->topic %s (of which outbox->relay's producer %s), "
+                    + "%s, relay's timer commit->ack %s, lost %d, duplicated %d "
                     + "(records delivered again for the same event: %d)%s; %s%n",
                     count, brokerRate, ticketRate, ticketRate / brokerRate, TicketWatcher.percentiles(latencies),
                     TicketWatcher.percentiles(watcher.outboxToTopic()),
-                    TicketWatcher.percentiles(watcher.outboxToProducer()), count - m, watcher.createdTwice(), watcher.redelivered(),
+                    TicketWatcher.percentiles(watcher.outboxToProducer()), relayShare, relayTimer(service),
+                    count - m, watcher.createdTwice(), watcher.redelivered(),
                     restarted, SlaClocksBenchmark.Load.now());
         }
+    }
+
+    /**
+     * The relay's {@code support.outbox.lag} percentiles as the service publishes them (Prometheus, over its last
+     * few minutes, so mostly this run when the service was started for it): "p50 X ms p99 Y ms max Z ms".
+     */
+    static String relayTimer(URI service) {
+        try {
+            java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(service.resolve("/q/metrics")).timeout(Duration.ofSeconds(10)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            String p50 = null, p99 = null, max = null;
+            for (String line : response.body().split("\n")) {
+                if (line.startsWith("support_outbox_lag_seconds{") && line.contains("quantile=\"0.5\"")) {
+                    p50 = millis(line);
+                } else if (line.startsWith("support_outbox_lag_seconds{") && line.contains("quantile=\"0.99\"")) {
+                    p99 = millis(line);
+                } else if (line.startsWith("support_outbox_lag_seconds_max")) {
+                    max = millis(line);
+                }
+            }
+            return p99 == null ? "unknown (not in /q/metrics)" : "p50 " + p50 + " ms p99 " + p99 + " ms max " + max + " ms";
+        } catch (Exception e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
+    }
+
+    private static String millis(String prometheusLine) {
+        double seconds = Double.parseDouble(prometheusLine.substring(prometheusLine.lastIndexOf(' ') + 1));
+        return String.valueOf(Math.round(seconds * 1000));
     }
 
     /** Puts the run's events on the topic as fast as the broker takes them; returns once all are acknowledged. */
