@@ -30,9 +30,9 @@ import io.supportsuite.events.Topics;
  * relay's share itself, from the commit of its transaction (the relay's {@code support-committed-at} header,
  * when PostgreSQL tracks commit timestamps) to the record seen here on the topic, of which the part to the
  * record handed to the relay's producer (the record's timestamp); with the relay's own timer
- * {@code support.outbox.lag} (commit to the broker's acknowledgement, from the service's /q/metrics, over the
- * last minutes). With {@code --kill-after N} a SIGKILL of ticket-service once N tickets are out and a
- * start with the same command: lost (a message without a ticket) and duplicated (a message with two tickets).
+ * {@code support.outbox.lag} (commit to the broker's acknowledgement: the record is on the topic), its
+ * histogram from the service's /q/metrics before and after the run. With {@code --kill-after N} a SIGKILL of
+ * ticket-service once N tickets are out and a start with the same command: lost (a message without a ticket) and duplicated (a message with two tickets).
  */
 final class InboundTicketsBenchmark {
 
@@ -60,6 +60,7 @@ final class InboundTicketsBenchmark {
             CompletableFuture<String> restart = ticketService == null ? CompletableFuture.completedFuture("")
                     : CompletableFuture.supplyAsync(() -> killAndRestart(ticketService, watcher, killAfter, outage,
                             service.resolve("/q/health/ready").toString()));
+            java.util.SortedMap<Double, Double> lagBefore = relayLagBuckets(service);
             long start = System.nanoTime();
             produce(producer, run, count, producedAt);
             long produced = System.nanoTime();
@@ -87,44 +88,69 @@ final class InboundTicketsBenchmark {
                             TicketWatcher.percentiles(watcher.outboxToCommit()));
             System.out.printf("inbound-tickets: %d message.received events, broker took them at %.0f/s (baseline), "
                     + "tickets at %.0f/s (ratio %.2f), event->ticket.created %s, outbox->topic %s (of which outbox->relay's producer %s), "
-                    + "%s, relay's timer commit->ack %s, lost %d, duplicated %d "
+                    + "%s, relay's timer commit->ack over the run %s, lost %d, duplicated %d "
                     + "(records delivered again for the same event: %d)%s; %s%n",
                     count, brokerRate, ticketRate, ticketRate / brokerRate, TicketWatcher.percentiles(latencies),
                     TicketWatcher.percentiles(watcher.outboxToTopic()),
-                    TicketWatcher.percentiles(watcher.outboxToProducer()), relayShare, relayTimer(service),
+                    TicketWatcher.percentiles(watcher.outboxToProducer()), relayShare, relayTimer(lagBefore, relayLagBuckets(service)),
                     count - m, watcher.createdTwice(), watcher.redelivered(),
                     restarted, SlaClocksBenchmark.Load.now());
         }
     }
 
     /**
-     * The relay's {@code support.outbox.lag} percentiles as the service publishes them (Prometheus, over its last
-     * few minutes, so mostly this run when the service was started for it): "p50 X ms p99 Y ms max Z ms".
+     * The relay's {@code support.outbox.lag} histogram (commit to the broker's acknowledgement) over the run: the
+     * difference of its buckets after and before, so only what the relay acknowledged meanwhile counts (this
+     * run's events, and any other event of the service). Percentiles are bucket bounds ("p99 <= Y ms").
      */
-    static String relayTimer(URI service) {
+    static String relayTimer(java.util.SortedMap<Double, Double> before, java.util.SortedMap<Double, Double> after) {
+        if (after.isEmpty()) {
+            return "unknown (no support_outbox_lag_seconds_bucket in /q/metrics)";
+        }
+        java.util.SortedMap<Double, Double> run = new java.util.TreeMap<>();
+        after.forEach((le, n) -> run.put(le, n - before.getOrDefault(le, 0.0)));
+        String since = "";
+        if (run.values().stream().anyMatch(n -> n < 0)) { // the service was restarted (--kill-after): counts since its start
+            run.clear();
+            run.putAll(after);
+            since = " (since the restart)";
+        }
+        double total = run.get(run.lastKey());
+        if (total <= 0) {
+            return "no events acknowledged";
+        }
+        return String.format("p50 <= %s ms p99 <= %s ms of %.0f events%s, %.1f%% within 50 ms", bound(run, 0.50 * total),
+                bound(run, 0.99 * total), total, since, 100 * run.getOrDefault(0.05, Double.NaN) / total);
+    }
+
+    private static String bound(java.util.SortedMap<Double, Double> cumulative, double rank) {
+        for (var bucket : cumulative.entrySet()) {
+            if (bucket.getValue() >= rank) {
+                return bucket.getKey().isInfinite() ? "inf" : String.valueOf(Math.round(bucket.getKey() * 1000));
+            }
+        }
+        return "inf";
+    }
+
+    /** Upper bound in seconds -> cumulative count, of the relay's lag histogram; empty when unavailable. */
+    static java.util.SortedMap<Double, Double> relayLagBuckets(URI service) {
+        java.util.SortedMap<Double, Double> buckets = new java.util.TreeMap<>();
         try {
             java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
                     java.net.http.HttpRequest.newBuilder(service.resolve("/q/metrics")).timeout(Duration.ofSeconds(10)).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());
-            String p50 = null, p99 = null, max = null;
             for (String line : response.body().split("\n")) {
-                if (line.startsWith("support_outbox_lag_seconds{") && line.contains("quantile=\"0.5\"")) {
-                    p50 = millis(line);
-                } else if (line.startsWith("support_outbox_lag_seconds{") && line.contains("quantile=\"0.99\"")) {
-                    p99 = millis(line);
-                } else if (line.startsWith("support_outbox_lag_seconds_max")) {
-                    max = millis(line);
+                if (line.startsWith("support_outbox_lag_seconds_bucket{")) {
+                    int le = line.indexOf("le=\"") + 4;
+                    String bound = line.substring(le, line.indexOf('"', le));
+                    buckets.put(bound.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(bound),
+                            Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)));
                 }
             }
-            return p99 == null ? "unknown (not in /q/metrics)" : "p50 " + p50 + " ms p99 " + p99 + " ms max " + max + " ms";
         } catch (Exception e) {
-            return "unknown (" + e.getMessage() + ")";
+            buckets.clear();
         }
-    }
-
-    private static String millis(String prometheusLine) {
-        double seconds = Double.parseDouble(prometheusLine.substring(prometheusLine.lastIndexOf(' ') + 1));
-        return String.valueOf(Math.round(seconds * 1000));
+        return buckets;
     }
 
     /** Puts the run's events on the topic as fast as the broker takes them; returns once all are acknowledged. */
