@@ -65,12 +65,16 @@ class OutboxAndInboxTest {
             assertEquals("/support-runtime-test", TopicProbe.header(first, "ce_source"));
             assertEquals(key, TopicProbe.header(first, "ce_subject"));
             assertEquals(20, records.stream().map(r -> TopicProbe.header(r, "ce_id")).distinct().count());
-            // The dev stack's PostgreSQL tracks commit times: each record says when its transaction committed.
-            Instant committed = Instant.parse(TopicProbe.header(first, OutboxRelay.COMMITTED_AT));
-            assertFalse(committed.isBefore(OffsetDateTime.parse(TopicProbe.header(first, "ce_time")).toInstant()),
-                    "committed after the event entered the outbox");
-            assertTrue(records.stream().allMatch(r -> committed.toString().equals(TopicProbe.header(r, OutboxRelay.COMMITTED_AT))),
-                    "one transaction, one commit time");
+            if (tracksCommitTimes()) { // the dev stack's embedded PostgreSQL does; an existing server may not
+                Instant committed = Instant.parse(TopicProbe.header(first, OutboxRelay.COMMITTED_AT));
+                assertFalse(committed.isBefore(OffsetDateTime.parse(TopicProbe.header(first, "ce_time")).toInstant()),
+                        "committed after the event entered the outbox");
+                assertTrue(records.stream().allMatch(r -> committed.toString().equals(TopicProbe.header(r, OutboxRelay.COMMITTED_AT))),
+                        "one transaction, one commit time");
+            } else {
+                assertTrue(records.stream().allMatch(r -> TopicProbe.header(r, OutboxRelay.COMMITTED_AT) == null),
+                        "no commit time where the server does not track it");
+            }
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> count("SELECT count(*) FROM outbox") == 0);
     }
@@ -172,6 +176,11 @@ class OutboxAndInboxTest {
 
     private static void transaction(java.util.function.Supplier<Uni<Void>> work) {
         Reactive.await(() -> Panache.withTransaction(work));
+    }
+
+    private static boolean tracksCommitTimes() {
+        return "on".equals(Reactive.await(() -> Panache.withSession(() -> Panache.getSession()
+                .chain(s -> s.createNativeQuery("SELECT current_setting('track_commit_timestamp')", String.class).getSingleResult()))));
     }
 
     private static long count(String sql) {
