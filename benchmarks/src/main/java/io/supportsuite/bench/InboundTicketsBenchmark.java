@@ -81,7 +81,7 @@ final class InboundTicketsBenchmark {
             double ticketRate = m / ((lastTicket - start) / 1e9);
             long[] commitToTopic = watcher.commitToTopic();
             String relayShare = commitToTopic.length == 0
-                    ? "commit->topic unknown (no support-committed-at header: PostgreSQL does not track commit timestamps)"
+                    ? "commit->topic unknown (no support-committed-at header: a relay without it, or PostgreSQL not tracking commit timestamps)"
                     : String.format("commit->topic %s of %d tickets (of which commit->relay's producer %s; outbox->commit %s)",
                             TicketWatcher.percentiles(commitToTopic), commitToTopic.length,
                             TicketWatcher.percentiles(watcher.commitToProducer()),
