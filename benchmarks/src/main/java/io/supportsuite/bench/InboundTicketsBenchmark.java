@@ -25,9 +25,14 @@ import io.supportsuite.events.Topics;
  * publishes them, as fast as the broker takes them; then how fast they become ticket.created on
  * support.tickets.v1 (through the transactional outbox). The baseline measured in the same run is the
  * broker's own rate for the same records; the figure that matters is tickets/s and its ratio to it. Also: how
- * long the outbox relay takes (an event's ce_time, set as it enters the outbox just before the commit, to its
- * record on the topic), and with {@code --kill-after N} a SIGKILL of ticket-service once N tickets are out and a
- * start with the same command: lost (a message without a ticket) and duplicated (a message with two tickets).
+ * long an event takes from the outbox to the topic, two ways. From its ce_time (set as it enters the outbox,
+ * before the rest of the consumer's transaction and its commit: an upper bound of the relay's share). And the
+ * relay's share itself, from the commit of its transaction (the relay's {@code support-committed-at} header,
+ * when PostgreSQL tracks commit timestamps) to the record seen here on the topic, of which the part to the
+ * record handed to the relay's producer (the record's timestamp); with the relay's own timer
+ * {@code support.outbox.lag} (commit to the broker's acknowledgement: the record is on the topic), its
+ * histogram from the service's /q/metrics before and after the run. With {@code --kill-after N} a SIGKILL of
+ * ticket-service once N tickets are out and a start with the same command: lost (a message without a ticket) and duplicated (a message with two tickets).
  */
 final class InboundTicketsBenchmark {
 
@@ -55,6 +60,7 @@ final class InboundTicketsBenchmark {
             CompletableFuture<String> restart = ticketService == null ? CompletableFuture.completedFuture("")
                     : CompletableFuture.supplyAsync(() -> killAndRestart(ticketService, watcher, killAfter, outage,
                             service.resolve("/q/health/ready").toString()));
+            java.util.SortedMap<Double, Double> lagBefore = relayLagBuckets(service);
             long start = System.nanoTime();
             produce(producer, run, count, producedAt);
             long produced = System.nanoTime();
@@ -73,14 +79,78 @@ final class InboundTicketsBenchmark {
             }
             double brokerRate = count / ((produced - start) / 1e9);
             double ticketRate = m / ((lastTicket - start) / 1e9);
+            long[] commitToTopic = watcher.commitToTopic();
+            String relayShare = commitToTopic.length == 0
+                    ? "commit->topic unknown (no support-committed-at header: a relay without it, or PostgreSQL not tracking commit timestamps)"
+                    : String.format("commit->topic %s of %d tickets (of which commit->relay's producer %s; outbox->commit %s)",
+                            TicketWatcher.percentiles(commitToTopic), commitToTopic.length,
+                            TicketWatcher.percentiles(watcher.commitToProducer()),
+                            TicketWatcher.percentiles(watcher.outboxToCommit()));
             System.out.printf("inbound-tickets: %d message.received events, broker took them at %.0f/s (baseline), "
-                    + "tickets at %.0f/s (ratio %.2f), event->ticket.created %s, outbox->topic %s (of which outbox->relay's producer %s), lost %d, duplicated %d "
+                    + "tickets at %.0f/s (ratio %.2f), event->ticket.created %s, outbox->topic %s (of which outbox->relay's producer %s), "
+                    + "%s, relay's timer commit->ack over the run %s, lost %d, duplicated %d "
                     + "(records delivered again for the same event: %d)%s; %s%n",
                     count, brokerRate, ticketRate, ticketRate / brokerRate, TicketWatcher.percentiles(latencies),
                     TicketWatcher.percentiles(watcher.outboxToTopic()),
-                    TicketWatcher.percentiles(watcher.outboxToProducer()), count - m, watcher.createdTwice(), watcher.redelivered(),
+                    TicketWatcher.percentiles(watcher.outboxToProducer()), relayShare, relayTimer(lagBefore, relayLagBuckets(service)),
+                    count - m, watcher.createdTwice(), watcher.redelivered(),
                     restarted, SlaClocksBenchmark.Load.now());
         }
+    }
+
+    /**
+     * The relay's {@code support.outbox.lag} histogram (commit to the broker's acknowledgement) over the run: the
+     * difference of its buckets after and before, so only what the relay acknowledged meanwhile counts (this
+     * run's events, and any other event of the service). Percentiles are bucket bounds ("p99 <= Y ms").
+     */
+    static String relayTimer(java.util.SortedMap<Double, Double> before, java.util.SortedMap<Double, Double> after) {
+        if (after.isEmpty()) {
+            return "unknown (no support_outbox_lag_seconds_bucket in /q/metrics)";
+        }
+        java.util.SortedMap<Double, Double> run = new java.util.TreeMap<>();
+        after.forEach((le, n) -> run.put(le, n - before.getOrDefault(le, 0.0)));
+        String since = "";
+        if (run.values().stream().anyMatch(n -> n < 0)) { // the service was restarted (--kill-after): counts since its start
+            run.clear();
+            run.putAll(after);
+            since = " (since the restart)";
+        }
+        double total = run.get(run.lastKey());
+        if (total <= 0) {
+            return "no events acknowledged";
+        }
+        return String.format("p50 <= %s ms p99 <= %s ms of %.0f events%s, %.1f%% within 50 ms", bound(run, 0.50 * total),
+                bound(run, 0.99 * total), total, since, 100 * run.getOrDefault(0.05, Double.NaN) / total);
+    }
+
+    private static String bound(java.util.SortedMap<Double, Double> cumulative, double rank) {
+        for (var bucket : cumulative.entrySet()) {
+            if (bucket.getValue() >= rank) {
+                return bucket.getKey().isInfinite() ? "inf" : String.valueOf(Math.round(bucket.getKey() * 1000));
+            }
+        }
+        return "inf";
+    }
+
+    /** Upper bound in seconds -> cumulative count, of the relay's lag histogram; empty when unavailable. */
+    static java.util.SortedMap<Double, Double> relayLagBuckets(URI service) {
+        java.util.SortedMap<Double, Double> buckets = new java.util.TreeMap<>();
+        try {
+            java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(service.resolve("/q/metrics")).timeout(Duration.ofSeconds(10)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            for (String line : response.body().split("\n")) {
+                if (line.startsWith("support_outbox_lag_seconds_bucket{")) {
+                    int le = line.indexOf("le=\"") + 4;
+                    String bound = line.substring(le, line.indexOf('"', le));
+                    buckets.put(bound.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(bound),
+                            Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)));
+                }
+            }
+        } catch (Exception e) {
+            buckets.clear();
+        }
+        return buckets;
     }
 
     /** Puts the run's events on the topic as fast as the broker takes them; returns once all are acknowledged. */

@@ -30,8 +30,10 @@ import io.supportsuite.events.Topics;
  * Watches support.tickets.v1 from its current end for the ticket.created of a run's messages, whose
  * Message-IDs are {@code bench-<run>-<n>@...}: when each was first seen, how many times, for how many distinct
  * tickets (a message stored twice), how many records came again with a {@code ce_id} already seen (the outbox
- * relay's at-least-once), and how long after its {@code ce_time} (taken as the event enters the outbox, just
- * before the commit) each first reached the topic.
+ * relay's at-least-once), and how long after its {@code ce_time} (taken as the event enters the outbox, before
+ * the rest of its transaction and the commit) each first reached the topic. Where the relay sends its
+ * transaction's commit time (header {@code support-committed-at}, when PostgreSQL tracks commit timestamps),
+ * also the relay's own share: commit to the record handed to the relay's producer and to its sighting here.
  */
 final class TicketWatcher implements AutoCloseable {
 
@@ -43,6 +45,12 @@ final class TicketWatcher implements AutoCloseable {
     final AtomicLongArray outboxToTopicMillis;
     /** Of that, milliseconds from ce_time to the relay handing the record to its producer (the record's timestamp). */
     final AtomicLongArray outboxToProducerMillis;
+    /** Milliseconds from the commit of the event's transaction to its first sighting here; -1 when unknown. */
+    final AtomicLongArray commitToTopicMillis;
+    /** Of that, milliseconds from the commit to the record handed to the relay's producer; -1 when unknown. */
+    final AtomicLongArray commitToProducerMillis;
+    /** Milliseconds from ce_time to the commit: the rest of the consumer's transaction; -1 when unknown. */
+    final AtomicLongArray outboxToCommitMillis;
     private final Map<Integer, Set<String>> ticketIds = new ConcurrentHashMap<>();
     private final Set<String> ceIds = new HashSet<>();
     private final AtomicInteger redelivered = new AtomicInteger();
@@ -56,6 +64,9 @@ final class TicketWatcher implements AutoCloseable {
         this.seenCount = new AtomicIntegerArray(count);
         this.outboxToTopicMillis = new AtomicLongArray(count);
         this.outboxToProducerMillis = new AtomicLongArray(count);
+        this.commitToTopicMillis = new AtomicLongArray(count);
+        this.commitToProducerMillis = new AtomicLongArray(count);
+        this.outboxToCommitMillis = new AtomicLongArray(count);
         KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
@@ -124,6 +135,21 @@ final class TicketWatcher implements AutoCloseable {
         return nanos(outboxToProducerMillis);
     }
 
+    /** The relay's own share: commit to first sighting on the topic, of every message seen with a commit time, in nanoseconds. */
+    long[] commitToTopic() {
+        return nanos(commitToTopicMillis);
+    }
+
+    /** Commit to the record handed to the relay's producer, in nanoseconds. */
+    long[] commitToProducer() {
+        return nanos(commitToProducerMillis);
+    }
+
+    /** ce_time to the commit (the consumer's transaction, not the relay's), in nanoseconds. */
+    long[] outboxToCommit() {
+        return nanos(outboxToCommitMillis);
+    }
+
     private long[] nanos(AtomicLongArray millis) {
         long[] nanos = new long[seenCount.length()];
         int m = 0;
@@ -178,9 +204,11 @@ final class TicketWatcher implements AutoCloseable {
     private void watch(KafkaConsumer<String, String> consumer) {
         try (consumer) {
             while (watching.get()) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(50))) {
-                    long now = System.nanoTime();
-                    long wallNow = System.currentTimeMillis();
+                var records = consumer.poll(Duration.ofMillis(50));
+                // When the poll returned, for all of its records: reading them here must not count as their delay.
+                long now = System.nanoTime();
+                long wallNow = System.currentTimeMillis();
+                for (ConsumerRecord<String, String> record : records) {
                     String type = header(record, "ce_type");
                     if (!EventTypes.TICKET_CREATED.equals(type)) {
                         continue;
@@ -198,6 +226,10 @@ final class TicketWatcher implements AutoCloseable {
                         seenAt.set(n, now);
                         outboxToTopicMillis.set(n, sinceCeTime(header(record, "ce_time"), wallNow));
                         outboxToProducerMillis.set(n, sinceCeTime(header(record, "ce_time"), record.timestamp()));
+                        String committed = header(record, "support-committed-at");
+                        commitToTopicMillis.set(n, committed == null ? -1 : since(committed, wallNow));
+                        commitToProducerMillis.set(n, committed == null ? -1 : since(committed, record.timestamp()));
+                        outboxToCommitMillis.set(n, committed == null ? -1 : between(header(record, "ce_time"), committed));
                     }
                 }
             }
@@ -207,6 +239,24 @@ final class TicketWatcher implements AutoCloseable {
     private static String header(ConsumerRecord<String, String> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    /** Milliseconds from an ISO-8601 instant to {@code wallNow}, at least 0; -1 when unreadable. */
+    private static long since(String instant, long wallNow) {
+        try {
+            return Math.max(0, wallNow - java.time.Instant.parse(instant).toEpochMilli());
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static long between(String ceTime, String committed) {
+        try {
+            return Math.max(0, java.time.Instant.parse(committed).toEpochMilli()
+                    - java.time.OffsetDateTime.parse(ceTime).toInstant().toEpochMilli());
+        } catch (RuntimeException e) {
+            return -1;
+        }
     }
 
     private static long sinceCeTime(String ceTime, long wallNow) {

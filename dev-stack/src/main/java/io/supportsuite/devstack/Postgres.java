@@ -41,7 +41,9 @@ public final class Postgres implements AutoCloseable {
                     .setServerConfig("fsync", "off")
                     .setServerConfig("synchronous_commit", "off")
                     .setServerConfig("full_page_writes", "off")
-                    .setServerConfig("max_connections", "300");
+                    .setServerConfig("max_connections", "300")
+                    // The outbox relay reads each row's commit time (pg_xact_commit_timestamp) and reports it.
+                    .setServerConfig("track_commit_timestamp", "on");
             if (dataDir != null) {
                 builder.setDataDirectory(dataDir.toFile()).setCleanDataDirectory(false);
             }
