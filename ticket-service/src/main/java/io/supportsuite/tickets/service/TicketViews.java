@@ -100,14 +100,12 @@ public class TicketViews {
             query.where("EXISTS (SELECT 1 FROM ticket_tag g WHERE g.ticket_id = t.id AND g.tag = :tag)")
                     .bind("tag", f.tag().trim().toLowerCase(Locale.ROOT));
         }
-        if (!Problems.blank(f.text())) {
-            query.text("%" + f.text().trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-        }
         after.ifPresent(query::after);
+        String text = Problems.blank(f.text()) ? null : f.text().trim();
 
         return Panache.withSession(() -> current.agent()
-                .chain(me -> textHits(query).chain(hits -> {
-                    if (hits != null && hits.isEmpty()) {
+                .chain(me -> words(query, text).chain(() -> textHits(query)).chain(hits -> {
+                    if (text != null && !query.hasText() || hits != null && hits.isEmpty()) { // no word asked for, or none found
                         return Uni.createFrom().item(List.<UUID>of());
                     }
                     String sql = query.sql(view, me, hits, pageSize + 1); // one more tells whether there is a next page
@@ -126,6 +124,20 @@ public class TicketViews {
                             : null;
                     return queries.summaries(tickets).map(items -> new ViewPage(view.path(), items, next));
                 })));
+    }
+
+    /** Adds the words of {@code text} to {@code query}, if there is a text; it has no words when only punctuation. */
+    private static Uni<Void> words(ViewQuery query, String text) {
+        if (text == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.getSession().chain(s -> s.createNativeQuery(TextSearch.WORDS, String.class).setParameter("text", text).getResultList())
+                .invoke(words -> {
+                    String tsquery = TextSearch.query(words);
+                    if (tsquery != null) {
+                        query.text(tsquery);
+                    }
+                }).replaceWithVoid();
     }
 
     /**
