@@ -69,22 +69,21 @@ final class TextSearch {
     }
 
     /**
-     * Whether {@code words} are common in a table of {@code rows} subjects or messages, more than {@code few} of them
-     * expected to match: the statistics' most common words and their share of the rows ({@code shares}, PostgreSQL's
-     * {@code most_common_elems}, a word not among them counting as rare) multiplied, as the planner estimates an AND;
-     * the last word's share is that of all the common words it begins when it is a prefix.
+     * Whether {@code words}, one word alone, are common in a table of {@code rows} subjects or messages, more than
+     * {@code few} of them expected to match: by the statistics' most common words and their share of the rows
+     * ({@code shares}, PostgreSQL's {@code most_common_elems}; a word not among them is rare), of all the common words it
+     * begins when it is a prefix. Several words are never called common: each may be common and all together rare
+     * ("refund" and "password" are never in one subject), and then the view would be read to its end for nothing;
+     * their matches are counted.
      */
     static boolean common(List<String> words, Map<String, Double> shares, double rows, int few) {
-        if (words.isEmpty() || shares.isEmpty()) {
+        if (words.size() != 1 || shares.isEmpty()) {
             return false;
         }
-        double share = 1;
-        for (String word : exact(words)) {
-            share *= shares.getOrDefault(word, 0.0);
-        }
-        String last = words.get(words.size() - 1);
-        share *= prefix(last) ? Math.min(1, shares.entrySet().stream().filter(e -> e.getKey().startsWith(last)).mapToDouble(Map.Entry::getValue).sum())
-                : shares.getOrDefault(last, 0.0);
+        String word = words.get(0);
+        double share = prefix(word)
+                ? Math.min(1, shares.entrySet().stream().filter(e -> e.getKey().startsWith(word)).mapToDouble(Map.Entry::getValue).sum())
+                : shares.getOrDefault(word, 0.0);
         return share * rows > few;
     }
 

@@ -184,8 +184,8 @@ public class TicketViews {
 
     /**
      * The tickets the text search matches when they are few (then the page starts from them), or null when they are many
-     * or there is no text search. Words the statistics call common go to the view at once: counting their matches
-     * would read their whole posting lists (100,000 for a word in 10 % of a million subjects) only to learn that.
+     * or there is no text search. A word alone that the statistics call common goes to the view at once: counting its
+     * matches would read its whole posting list (100,000 for a word in 10 % of a million subjects) only to learn that.
      */
     private Uni<Set<UUID>> textHits(ViewQuery query, List<String> words) {
         if (!query.hasText()) {

@@ -30,16 +30,15 @@ class TextSearchTest {
     }
 
     @Test
-    void commonWhenTheStatisticsExpectMoreThanFewMatches() {
+    void commonWhenTheStatisticsExpectMoreThanFewMatchesOfOneWord() {
         Map<String, Double> shares = Map.of("refund", 0.1, "order", 0.7, "ord", 1.0, "password", 0.1);
         assertTrue(TextSearch.common(List.of("refund"), shares, 1_000_000, 5_000));
         assertTrue(TextSearch.common(List.of("refu"), shares, 1_000_000, 5_000), "a prefix counts the common words it begins");
-        assertTrue(TextSearch.common(List.of("refund", "order"), shares, 1_000_000, 5_000));
-        assertTrue(TextSearch.common(List.of("refund", "password"), shares, 1_000_000, 5_000), "as if independent: 0.1 x 0.1 of a million");
-        assertFalse(TextSearch.common(List.of("refund", "password"), shares, 400_000, 5_000), "4,000");
         assertFalse(TextSearch.common(List.of("refund"), shares, 10_000, 5_000));
-        assertFalse(TextSearch.common(List.of("ord", "0000123"), shares, 1_000_000, 5_000), "a word not among the common ones is rare");
-        assertFalse(TextSearch.common(List.of("refund"), Map.of(), 1_000_000, 5_000), "no statistics: count");
+        assertFalse(TextSearch.common(List.of("zqrefund"), shares, 1_000_000, 5_000), "a word not among the common ones is rare");
+        assertFalse(TextSearch.common(List.of("or"), shares, 1_000_000, 5_000), "a short word is no prefix");
+        assertFalse(TextSearch.common(List.of("refund", "password"), shares, 1_000_000, 5_000), "several words: counted");
+        assertFalse(TextSearch.common(List.of("refund"), Map.of(), 1_000_000, 5_000), "no statistics: counted");
         assertFalse(TextSearch.common(List.of(), shares, 1_000_000, 5_000));
     }
 
