@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -213,8 +214,46 @@ class ViewsTest {
         List<String> common = List.of(inSubject, inMessage, inMany);
         assertEquals(common, ids(sup, "unassigned", Map.of("tag", tag, "q", word)), "common words");
         assertEquals(common, pages(sup, "unassigned", Map.of("tag", tag, "q", word), 1));
-        assertEquals(List.of(), ids(sup, "unassigned", Map.of("tag", tag, "q", "zq_" + tag.substring(1))),
-                "_ is no wildcard");
+        assertEquals(List.of(), ids(sup, "unassigned", Map.of("tag", tag, "q", tag.substring(1))),
+                "words, not substrings: the end of a word is no match");
+        assertEquals(List.of(), ids(sup, "unassigned", Map.of("tag", tag, "q", "%")), "a text without a word finds nothing");
+    }
+
+    @Test
+    void textSearchFindsWordsOfLaterMessagesPrefixesAndOrderNumbersInTheAgentsTeamsOnly() {
+        String tag = "s" + UUID.randomUUID().toString().substring(0, 8);
+        String team = fixture.team("Search " + tag);
+        String other = fixture.team("Elsewhere " + tag);
+        String ag = "ts-" + tag;
+        fixture.agent(ag, "Search Agent", "agent", team);
+        String sup = "tsup-" + tag;
+        fixture.agent(sup, "Search Supervisor", "supervisor");
+        String later = "zqlater" + tag; // only in the customer's second message
+        String refundable = "zqrefundable" + tag;
+        String order = "ORD-" + String.format("%07d", Math.floorMod(tag.hashCode(), 10_000_000));
+
+        Mail first = fixture.mail().subject("Parcel " + tag).text("Hello, where is my parcel?");
+        String followedUp = fixture.newTicket(first).ticketId();
+        fixture.send(fixture.mail().from(first.address, first.displayName).replyTo(first.messageId)
+                .text("Still waiting. " + later.toUpperCase() + ", is it " + refundable + "?"));
+        String byOrder = fixture.newTicket(fixture.mail().subject("Refund for my order (" + order + ")").text("Please help " + tag)).ticketId();
+        String otherTeams = fixture.newTicket(fixture.mail().subject("Also " + tag + " " + later + " " + refundable + " " + order)).ticketId();
+        assign(followedUp, Map.of("teamId", team));
+        assign(byOrder, Map.of("teamId", team));
+        assign(otherTeams, Map.of("teamId", other));
+
+        await().atMost(TicketFixture.WAIT).untilAsserted(() -> assertEquals(List.of(followedUp), ids(ag, "unassigned", Map.of("q", later)),
+                "a word of a later message, in another case"));
+        assertEquals(List.of(followedUp), ids(ag, "team", Map.of("q", refundable.substring(0, refundable.length() - 4))), "a word's beginning");
+        assertEquals(List.of(followedUp), ids(ag, "team", Map.of("q", "still " + later + " waiting")), "all the words, in any order");
+        assertEquals(List.of(), ids(ag, "team", Map.of("q", later + " parcelx")), "every word must be there");
+        assertEquals(List.of(byOrder), ids(ag, "unassigned", Map.of("q", order)), "an order number");
+        assertEquals(List.of(byOrder), ids(ag, "unassigned", Map.of("q", order.toLowerCase(Locale.ROOT))));
+        assertEquals(List.of(byOrder), ids(ag, "unassigned", Map.of("q", order.substring(4))), "an order number's number part");
+        assertEquals(List.of(byOrder), ids(ag, "unassigned", Map.of("q", "#" + order.substring(4))));
+        assertEquals(List.of(followedUp, byOrder, otherTeams), ids(sup, "unassigned", Map.of("q", tag)), "a supervisor sees every team's");
+        assertEquals(List.of(followedUp, otherTeams), ids(sup, "unassigned", Map.of("q", later)));
+        assertEquals(List.of(byOrder, otherTeams), ids(sup, "unassigned", Map.of("q", order)));
     }
 
     @Test

@@ -51,7 +51,7 @@ public class ViewResource {
             @Parameter(description = "email, chat, ...") @QueryParam("channel") String channel,
             @Parameter(description = "low, normal, high or urgent") @QueryParam("priority") String priority,
             @Parameter(description = "A tag the tickets carry") @QueryParam("tag") String tag,
-            @Parameter(description = "Text in the subject or in a message (case-insensitive)") @QueryParam("q") String text,
+            @Parameter(description = "Words in the subject or in one message: all of them, in any order and case, the last also as the beginning of a longer word from 3 characters (refu finds refund); an order number whole or by its number part") @QueryParam("q") String text,
             @Parameter(description = "Page size, 1 to 200 (default 50)") @QueryParam("limit") String limit,
             @Parameter(description = "The previous page's next") @QueryParam("after") String after) {
         return views.page(view, new TicketViews.Filters(status, channel, priority, tag, text, limit, after));

@@ -1,6 +1,8 @@
 package io.supportsuite.tickets.service;
 
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -100,14 +102,12 @@ public class TicketViews {
             query.where("EXISTS (SELECT 1 FROM ticket_tag g WHERE g.ticket_id = t.id AND g.tag = :tag)")
                     .bind("tag", f.tag().trim().toLowerCase(Locale.ROOT));
         }
-        if (!Problems.blank(f.text())) {
-            query.text("%" + f.text().trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-        }
         after.ifPresent(query::after);
+        String text = Problems.blank(f.text()) ? null : f.text().trim();
 
         return Panache.withSession(() -> current.agent()
-                .chain(me -> textHits(query).chain(hits -> {
-                    if (hits != null && hits.isEmpty()) {
+                .chain(me -> words(query, text).chain(words -> textHits(query, words)).chain(hits -> {
+                    if (text != null && !query.hasText() || hits != null && hits.isEmpty()) { // no word asked for, or none found
                         return Uni.createFrom().item(List.<UUID>of());
                     }
                     String sql = query.sql(view, me, hits, pageSize + 1); // one more tells whether there is a next page
@@ -128,14 +128,73 @@ public class TicketViews {
                 })));
     }
 
+    /** Adds the words of {@code text} to {@code query}, if there is a text (none when only punctuation); the words. */
+    private static Uni<List<String>> words(ViewQuery query, String text) {
+        if (text == null) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Panache.getSession().chain(s -> s.createNativeQuery(TextSearch.WORDS, String.class).setParameter("text", text).getResultList())
+                .invoke(words -> {
+                    String tsquery = TextSearch.query(words);
+                    if (tsquery != null) {
+                        query.text(tsquery);
+                    }
+                });
+    }
+
+    /** The statistics' common words, as {@link TextSearch#COMMON_WORDS} read them at {@code readAt}. */
+    private record CommonWords(Map<String, Double> subjects, double subjectRows, Map<String, Double> messages, double messageRows, long readAt) {
+
+        boolean common(List<String> words) {
+            return TextSearch.common(words, subjects, subjectRows, ViewQuery.TEXT_FEW_HITS)
+                    || TextSearch.common(words, messages, messageRows, ViewQuery.TEXT_FEW_HITS);
+        }
+    }
+
+    private static final long COMMON_WORDS_FOR_NANOS = Duration.ofMinutes(5).toNanos();
+    private volatile CommonWords commonWords;
+
+    /** The common words, read again when older than five minutes. */
+    private Uni<CommonWords> commonWords() {
+        CommonWords known = commonWords;
+        if (known != null && System.nanoTime() - known.readAt() < COMMON_WORDS_FOR_NANOS) {
+            return Uni.createFrom().item(known);
+        }
+        return Panache.getSession().chain(s -> s.createNativeQuery(TextSearch.COMMON_WORDS, Object[].class).getResultList()).map(rows -> {
+            Map<String, Double> subjects = new HashMap<>();
+            Map<String, Double> messages = new HashMap<>();
+            double subjectRows = 0;
+            double messageRows = 0;
+            for (Object[] row : rows) {
+                double share = ((Number) row[2]).doubleValue();
+                double tableRows = row[3] == null ? 0 : Math.max(0, ((Number) row[3]).doubleValue());
+                if ("message".equals(row[0])) {
+                    messages.put((String) row[1], share);
+                    messageRows = tableRows;
+                } else {
+                    subjects.put((String) row[1], share);
+                    subjectRows = tableRows;
+                }
+            }
+            CommonWords read = new CommonWords(subjects, subjectRows, messages, messageRows, System.nanoTime());
+            commonWords = read;
+            return read;
+        });
+    }
+
     /**
      * The tickets the text search matches when they are few (then the page starts from them), or null when they are many
-     * or there is no text search.
+     * or there is no text search. A word alone that the statistics call common goes to the view at once: counting its
+     * matches would read its whole posting list (100,000 for a word in 10 % of a million subjects) only to learn that.
      */
-    private static Uni<Set<UUID>> textHits(ViewQuery query) {
+    private Uni<Set<UUID>> textHits(ViewQuery query, List<String> words) {
         if (!query.hasText()) {
             return Uni.createFrom().nullItem();
         }
+        return commonWords().chain(common -> common.common(words) ? Uni.createFrom().<Set<UUID>>nullItem() : textHits(query));
+    }
+
+    private static Uni<Set<UUID>> textHits(ViewQuery query) {
         return Panache.getSession().chain(s -> {
             var hits = s.createNativeQuery(ViewQuery.TEXT_HITS, UUID.class);
             query.textParams().forEach(hits::setParameter);

@@ -21,9 +21,9 @@ import io.supportsuite.tickets.visibility.Visibility;
  * <li>An agent sees their own tickets and their teams' (an OR no index serves in order): read as one range per part, the
  * tickets assigned to them and, per team ({@code LATERAL} over their teams), the team's others, each limited to a
  * page, then merged.</li>
- * <li>Text search: when the words are rare ({@link #TEXT_FEW_HITS} subjects and messages or fewer match, by the
- * trigram indexes), the matching tickets are fetched and sorted; when common, the view is read in order and each ticket checked, as a match
- * comes every few rows.</li>
+ * <li>Text search by words (the V16 word indexes, {@link TextSearch}): when the words are rare ({@link #TEXT_FEW_HITS}
+ * subjects and messages or fewer match), the matching tickets are fetched and sorted; when common, the view is read in
+ * order and each ticket checked, as a match comes every few rows.</li>
  * </ul>
  */
 final class ViewQuery {
@@ -36,15 +36,23 @@ final class ViewQuery {
 
     static final String LIVE = "t.status NOT IN ('solved', 'closed')";
 
-    /** The tickets whose subject or a message match {@code :text}, by the trigram indexes, one more than {@link #TEXT_FEW_HITS} at most. */
-    static final String TEXT_HITS = "SELECT s.id FROM ticket s WHERE s.subject ILIKE :text UNION ALL "
-            + "SELECT m.ticket_id FROM ticket_message m WHERE m.text ILIKE :text LIMIT " + (TEXT_FEW_HITS + 1);
+    /** A ticket's subject as words, the expression of the V16 index {@code ticket_subject_words}. */
+    private static String subjectWords(String alias) {
+        return "to_tsvector('simple', replace(" + alias + ".subject, '-', ' '))";
+    }
+
+    /** The words asked for, a tsquery bound as {@code :words} (see {@link TextSearch}). */
+    private static final String WORDS = "CAST(:words AS tsquery)";
+
+    /** The tickets whose subject or a message has the words, by the word indexes, one more than {@link #TEXT_FEW_HITS} at most. */
+    static final String TEXT_HITS = "SELECT s.id FROM ticket s WHERE " + subjectWords("s") + " @@ " + WORDS + " UNION ALL "
+            + "SELECT m.ticket_id FROM ticket_message m WHERE m.words @@ " + WORDS + " LIMIT " + (TEXT_FEW_HITS + 1);
 
     private static final String TEXT_IN_HITS = "t.id IN (:hits)";
     // OFFSET 0 keeps the check per ticket: without it the planner may hash every matching message first, which for
     // a common word is the whole index's matches, only to read a page of the view.
-    private static final String TEXT_PER_TICKET = "(t.subject ILIKE :text OR EXISTS (SELECT 1 FROM ticket_message m "
-            + "WHERE m.ticket_id = t.id AND m.text ILIKE :text OFFSET 0))";
+    private static final String TEXT_PER_TICKET = "(" + subjectWords("t") + " @@ " + WORDS + " OR EXISTS (SELECT 1 FROM ticket_message m "
+            + "WHERE m.ticket_id = t.id AND m.words @@ " + WORDS + " OFFSET 0))";
 
     private final List<String> conditions = new ArrayList<>();
     private final Map<String, Object> params = new HashMap<>();
@@ -61,17 +69,17 @@ final class ViewQuery {
         return this;
     }
 
-    /** Only the tickets whose subject or a message contains {@code pattern} (an ILIKE pattern). */
-    ViewQuery text(String pattern) {
+    /** Only the tickets whose subject or a message has the words {@code words} (a tsquery, {@link TextSearch#query}). */
+    ViewQuery text(String words) {
         text = true;
-        return bind("text", pattern);
+        return bind("words", words);
     }
 
     boolean hasText() {
         return text;
     }
 
-    /** The parameters {@code sql} uses (the text pattern is not one when the page starts from the hits). */
+    /** The parameters {@code sql} uses (the words are not one when the page starts from the hits). */
     Map<String, Object> params(String sql) {
         Map<String, Object> used = new HashMap<>();
         params.forEach((name, value) -> {
@@ -82,9 +90,9 @@ final class ViewQuery {
         return used;
     }
 
-    /** The text pattern's parameters alone, for {@link #TEXT_HITS}. */
+    /** The words' parameters alone, for {@link #TEXT_HITS}. */
     Map<String, Object> textParams() {
-        return Map.of("text", params.get("text"));
+        return Map.of("words", params.get("words"));
     }
 
     /** Only the pages after {@code cursor}. */
