@@ -119,7 +119,7 @@ class CustomerMergeTest {
 
     @Test
     void c2FallbackMayUseTheMergedCustomersPhoneUntilTheMergeIsUndone() {
-        Ticket a = SpineEvents.ticket("UTC");
+        Ticket a = SpineEvents.ticket(SpineEvents.daytimeZone());
         String phone = "+3712" + (1000000 + (int) (Math.random() * 8999999));
         TicketCreated byPhone = SpineEvents.created(a);
         CustomerRef c = byPhone.customer();
@@ -127,7 +127,7 @@ class CustomerMergeTest {
                 byPhone.number(), byPhone.subject(), "sms", byPhone.status(), byPhone.priority(), null, null, new CustomerRef(
                         c.customerId(), c.name(), c.locale(), c.timeZone(), c.segment(), List.of(new Identity("phone", phone, null, a.name()))),
                 byPhone.messageId(), byPhone.thread(), byPhone.createdAt()));
-        Ticket b = SpineEvents.ticket("UTC");
+        Ticket b = SpineEvents.ticket(SpineEvents.daytimeZone());
         String mergeId = UUID.randomUUID().toString();
         merge(mergeId, a, b);
         awaitGroup(b, List.of(a.customerId(), b.customerId()));

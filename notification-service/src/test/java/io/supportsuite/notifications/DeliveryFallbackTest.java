@@ -71,7 +71,7 @@ class DeliveryFallbackTest {
 
     @Test
     void permanentFailureFallsBackToTheNextChannelOnceAndTransientOrSuccessChangeNothing() {
-        Ticket ticket = SpineEvents.ticket("UTC");
+        Ticket ticket = SpineEvents.ticket(SpineEvents.daytimeZone());
         events.send(Topics.TICKETS, ticket.id(), EventTypes.TICKET_CREATED, UUID.randomUUID().toString(), withPhone(ticket));
         events.sendClockStarted(ticket.id(), Instant.now().plus(Duration.ofHours(4)));
         String key = outbound.await(ticket.id(), "ack:").idempotencyKey();
@@ -99,7 +99,7 @@ class DeliveryFallbackTest {
 
     @Test
     void n6NoFallbackToAChannelTheCustomerOptedOutOfAndTheOutcomeIsRecorded() {
-        Ticket ticket = SpineEvents.ticket("UTC");
+        Ticket ticket = SpineEvents.ticket(SpineEvents.daytimeZone());
         String unsubscribeSms = new SignedLinks(secret).sign(new SignedLinks.Claims(SignedLinks.UNSUBSCRIBE,
                 "link-" + UUID.randomUUID(), ticket.customerId(), "sms", "en", Instant.now().plus(Duration.ofDays(1))));
         given().post("/unsubscribe/" + unsubscribeSms).then().statusCode(200);
