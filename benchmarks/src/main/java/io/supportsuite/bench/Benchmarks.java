@@ -30,6 +30,8 @@ public final class Benchmarks {
                                takes them; how fast ticket-service turns them into ticket.created; how long
                                the outbox relay adds (ce_time -> record on the topic); lost and duplicated
                 --count N       events (default 20000)
+                --rate N        events per second, steady (default 0: as fast as the broker takes them);
+                               the relay's share at a rate the service keeps up with
                 --kafka HOSTS   Kafka bootstrap servers (default localhost:9092)
                 --drain SEC     quiet period after which a missing ticket counts as lost (default 30)
                 --kill-after N  kill ticket-service (SIGKILL) once N tickets are out, start it again with the

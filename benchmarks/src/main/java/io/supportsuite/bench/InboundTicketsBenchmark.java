@@ -46,6 +46,7 @@ final class InboundTicketsBenchmark {
         String kafka = options.text("kafka", "localhost:9092");
         Duration drain = Duration.ofSeconds(options.number("drain", 30));
         int killAfter = options.number("kill-after", 0);
+        int rate = options.number("rate", 0);
         URI service = URI.create(options.text("service", "http://localhost:8081"));
         Duration outage = Duration.ofSeconds(options.number("outage", 5));
         String run = UUID.randomUUID().toString().substring(0, 8);
@@ -62,7 +63,7 @@ final class InboundTicketsBenchmark {
                             service.resolve("/q/health/ready").toString()));
             java.util.SortedMap<Double, Double> lagBefore = relayLagBuckets(service);
             long start = System.nanoTime();
-            produce(producer, run, count, producedAt);
+            produce(producer, run, count, rate, producedAt);
             long produced = System.nanoTime();
             String restarted = restart.get();
             watcher.drain(i -> true, drain);
@@ -86,11 +87,11 @@ final class InboundTicketsBenchmark {
                             TicketWatcher.percentiles(commitToTopic), commitToTopic.length,
                             TicketWatcher.percentiles(watcher.commitToProducer()),
                             TicketWatcher.percentiles(watcher.outboxToCommit()));
-            System.out.printf("inbound-tickets: %d message.received events, broker took them at %.0f/s (baseline), "
+            System.out.printf("inbound-tickets: %d message.received events%s, broker took them at %.0f/s (baseline), "
                     + "tickets at %.0f/s (ratio %.2f), event->ticket.created %s, outbox->topic %s (of which outbox->relay's producer %s), "
                     + "%s, relay's timer commit->ack over the run %s, lost %d, duplicated %d "
                     + "(records delivered again for the same event: %d)%s; %s%n",
-                    count, brokerRate, ticketRate, ticketRate / brokerRate, TicketWatcher.percentiles(latencies),
+                    count, rate > 0 ? " at " + rate + "/s" : "", brokerRate, ticketRate, ticketRate / brokerRate, TicketWatcher.percentiles(latencies),
                     TicketWatcher.percentiles(watcher.outboxToTopic()),
                     TicketWatcher.percentiles(watcher.outboxToProducer()), relayShare, relayTimer(lagBefore, relayLagBuckets(service)),
                     count - m, watcher.createdTwice(), watcher.redelivered(),
@@ -153,10 +154,20 @@ final class InboundTicketsBenchmark {
         return buckets;
     }
 
-    /** Puts the run's events on the topic as fast as the broker takes them; returns once all are acknowledged. */
-    private static void produce(KafkaProducer<String, String> producer, String run, int count, AtomicLongArray producedAt) {
+    /**
+     * Puts the run's events on the topic, {@code rate} a second (0: as fast as the broker takes them); returns once all
+     * are acknowledged.
+     */
+    private static void produce(KafkaProducer<String, String> producer, String run, int count, int rate, AtomicLongArray producedAt) {
         CompletableFuture<?>[] acks = new CompletableFuture<?>[count];
+        long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
+            if (rate > 0) {
+                long due = start + (long) (i * (1e9 / rate));
+                for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                }
+            }
             String messageId = TicketWatcher.messageId(run, i);
             ProducerRecord<String, String> record = new ProducerRecord<>(Topics.INBOUND, "email:" + messageId,
                     event(run, i, messageId));
