@@ -22,11 +22,9 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.supportsuite.devstack.testing.DevStackResource;
-import io.supportsuite.devstack.testing.Reactive;
 import io.supportsuite.devstack.testing.TopicProbe;
 import io.supportsuite.events.EventTypes;
 import io.supportsuite.events.Topics;
@@ -64,25 +62,25 @@ class AcknowledgementRetryTest {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
         events = new SpineEvents(mapper, bootstrap);
         outbound = new TopicProbe(bootstrap, Topics.OUTBOUND);
-        sql("CREATE SEQUENCE IF NOT EXISTS ack_retry_failures");
+        Sql.execute("CREATE SEQUENCE IF NOT EXISTS ack_retry_failures");
         // Every other first insert of this test's rows fails, at the statement, as a transient error would; the
         // sequence is not transactional, so an attempt that rolled back is not failed again for the same reason.
-        sql("DROP TRIGGER IF EXISTS ack_retry_contact ON ticket_contact");
-        sql("DROP TRIGGER IF EXISTS ack_retry_promise ON response_promise");
-        sql("CREATE OR REPLACE FUNCTION ack_retry_fail() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+        Sql.execute("DROP TRIGGER IF EXISTS ack_retry_contact ON ticket_contact");
+        Sql.execute("DROP TRIGGER IF EXISTS ack_retry_promise ON response_promise");
+        Sql.execute("CREATE OR REPLACE FUNCTION ack_retry_fail() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
                 + "IF nextval('ack_retry_failures') % 2 = 0 THEN "
                 + "RAISE EXCEPTION 'injected failure for %', NEW.ticket_id USING ERRCODE = '40001'; END IF; "
                 + "RETURN NEW; END $$");
-        sql("CREATE TRIGGER ack_retry_contact BEFORE INSERT ON ticket_contact FOR EACH ROW "
+        Sql.execute("CREATE TRIGGER ack_retry_contact BEFORE INSERT ON ticket_contact FOR EACH ROW "
                 + "WHEN (NEW.subject LIKE '" + SUBJECT + "%') EXECUTE FUNCTION ack_retry_fail()");
-        sql("CREATE TRIGGER ack_retry_promise BEFORE INSERT ON response_promise FOR EACH ROW "
+        Sql.execute("CREATE TRIGGER ack_retry_promise BEFORE INSERT ON response_promise FOR EACH ROW "
                 + "WHEN (NEW.deadline = TIMESTAMPTZ '" + DEADLINE + "') EXECUTE FUNCTION ack_retry_fail()");
     }
 
     @AfterEach
     void disconnect() {
-        sql("DROP TRIGGER IF EXISTS ack_retry_contact ON ticket_contact");
-        sql("DROP TRIGGER IF EXISTS ack_retry_promise ON response_promise");
+        Sql.execute("DROP TRIGGER IF EXISTS ack_retry_contact ON ticket_contact");
+        Sql.execute("DROP TRIGGER IF EXISTS ack_retry_promise ON response_promise");
         events.close();
         outbound.close();
     }
@@ -109,7 +107,7 @@ class AcknowledgementRetryTest {
         // Every event handled: its inbox claim committed (with whatever its transaction stored).
         String ids = eventIds.stream().map(id -> "'" + id + "'").collect(Collectors.joining(","));
         await().atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> count("SELECT count(*) FROM inbox WHERE ce_id IN (" + ids + ")") == eventIds.size());
+                .until(() -> Sql.number("SELECT count(*) FROM inbox WHERE ce_id IN (" + ids + ")") == eventIds.size());
         List<ConsumerRecord<String, String>> published = outbound.drain(Duration.ofSeconds(3));
         Map<String, Long> acks = published.stream()
                 .filter(r -> EventTypes.MESSAGE_SEND.equals(TopicProbe.header(r, "ce_type")))
@@ -120,21 +118,11 @@ class AcknowledgementRetryTest {
             long sent = acks.getOrDefault(ticket.id(), 0L);
             if (sent != 1) {
                 wrong.add(ticket.id() + ": " + sent + " acks, contact rows "
-                        + count("SELECT count(*) FROM ticket_contact WHERE ticket_id = '" + ticket.id() + "'")
+                        + Sql.number("SELECT count(*) FROM ticket_contact WHERE ticket_id = '" + ticket.id() + "'")
                         + ", promise rows "
-                        + count("SELECT count(*) FROM response_promise WHERE ticket_id = '" + ticket.id() + "'"));
+                        + Sql.number("SELECT count(*) FROM response_promise WHERE ticket_id = '" + ticket.id() + "'"));
             }
         }
         assertEquals(List.of(), wrong, "tickets without exactly one acknowledgement");
-    }
-
-    private long count(String query) {
-        return Reactive.await(() -> Panache.withSession(() -> Panache.getSession()
-                .chain(s -> s.createNativeQuery(query, Long.class).getSingleResult())));
-    }
-
-    private void sql(String statement) {
-        Reactive.await(() -> Panache.withTransaction(() -> Panache.getSession()
-                .chain(session -> session.createNativeQuery(statement).executeUpdate())));
     }
 }

@@ -6,11 +6,9 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.supportsuite.devstack.testing.DevStackResource;
-import io.supportsuite.devstack.testing.Reactive;
 
 /**
  * N1's backlog forecast reads each team's count of tickets waiting for a first answer from {@code team_waiting},
@@ -36,50 +34,40 @@ class TeamWaitingCountTest {
         insert(run + "-answered", team, "open", true);
         assertKept(team, 3);
 
-        sql("UPDATE ticket_contact SET first_replied_at = now() WHERE ticket_id = '" + run + "-new'"); // first reply
+        Sql.execute("UPDATE ticket_contact SET first_replied_at = now() WHERE ticket_id = '" + run + "-new'"); // first reply
         assertKept(team, 2);
-        sql("UPDATE ticket_contact SET status = 'open' WHERE ticket_id = '" + run + "-solved'"); // reopened
+        Sql.execute("UPDATE ticket_contact SET status = 'open' WHERE ticket_id = '" + run + "-solved'"); // reopened
         assertKept(team, 3);
-        sql("UPDATE ticket_contact SET status = 'closed' WHERE ticket_id = '" + run + "-pending'");
+        Sql.execute("UPDATE ticket_contact SET status = 'closed' WHERE ticket_id = '" + run + "-pending'");
         assertKept(team, 2);
-        sql("UPDATE ticket_contact SET team = '" + other + "' WHERE ticket_id = '" + run + "-open'"); // reassigned
+        Sql.execute("UPDATE ticket_contact SET team = '" + other + "' WHERE ticket_id = '" + run + "-open'"); // reassigned
         assertKept(team, 1);
         assertKept(other, 1);
-        sql("UPDATE ticket_contact SET updated_at = now(), customer_name = 'Renamed' WHERE ticket_id LIKE '" + run + "-%'");
+        Sql.execute("UPDATE ticket_contact SET updated_at = now(), customer_name = 'Renamed' WHERE ticket_id LIKE '" + run + "-%'");
         assertKept(team, 1);
         assertKept(other, 1);
-        sql("DELETE FROM ticket_contact WHERE ticket_id = '" + run + "-solved'");
+        Sql.execute("DELETE FROM ticket_contact WHERE ticket_id = '" + run + "-solved'");
         assertKept(team, 0);
-        sql("UPDATE ticket_contact SET team = NULL WHERE ticket_id = '" + run + "-open'"); // no team: its own count
+        Sql.execute("UPDATE ticket_contact SET team = NULL WHERE ticket_id = '" + run + "-open'"); // no team: its own count
         assertKept(other, 0);
-        assertEquals(count("SELECT count(*) FROM ticket_contact WHERE team IS NULL AND first_replied_at IS NULL "
+        assertEquals(Sql.number("SELECT count(*) FROM ticket_contact WHERE team IS NULL AND first_replied_at IS NULL "
                 + "AND status NOT IN ('solved', 'closed')"), kept(""), "tickets without a team");
     }
 
     private void insert(String ticketId, String team, String status, boolean answered) {
-        sql("INSERT INTO ticket_contact (ticket_id, ticket_number, subject, channel, status, team, locale, time_zone, "
+        Sql.execute("INSERT INTO ticket_contact (ticket_id, ticket_number, subject, channel, status, team, locale, time_zone, "
                 + "created_at, updated_at, first_replied_at) VALUES ('" + ticketId + "', 1, 'Backlog', 'email', '" + status
                 + "', '" + team + "', 'en', 'UTC', now(), now(), " + (answered ? "now()" : "NULL") + ")");
     }
 
     private void assertKept(String team, long expected) {
-        long fresh = count("SELECT count(*) FROM ticket_contact WHERE team = '" + team + "' AND first_replied_at IS NULL "
+        long fresh = Sql.number("SELECT count(*) FROM ticket_contact WHERE team = '" + team + "' AND first_replied_at IS NULL "
                 + "AND status NOT IN ('solved', 'closed')");
         assertEquals(expected, fresh, "the projection's own count");
         assertEquals(fresh, kept(team), "the kept count of " + team);
     }
 
     private long kept(String team) {
-        return count("SELECT COALESCE((SELECT waiting FROM team_waiting WHERE team = '" + team + "'), 0)");
-    }
-
-    private long count(String query) {
-        return Reactive.await(() -> Panache.withSession(() -> Panache.getSession()
-                .chain(s -> s.createNativeQuery(query, Long.class).getSingleResult())));
-    }
-
-    private void sql(String statement) {
-        Reactive.await(() -> Panache.withTransaction(() -> Panache.getSession()
-                .chain(session -> session.createNativeQuery(statement).executeUpdate())));
+        return Sql.number("SELECT COALESCE((SELECT waiting FROM team_waiting WHERE team = '" + team + "'), 0)");
     }
 }
