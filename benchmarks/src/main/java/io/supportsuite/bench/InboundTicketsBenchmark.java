@@ -31,7 +31,9 @@ import io.supportsuite.events.Topics;
  * when PostgreSQL tracks commit timestamps) to the record seen here on the topic, of which the part to the
  * record handed to the relay's producer (the record's timestamp); with the relay's own timer
  * {@code support.outbox.lag} (commit to the broker's acknowledgement: the record is on the topic), its
- * histogram from the service's /q/metrics before and after the run. With {@code --kill-after N} a SIGKILL of
+ * histogram from the service's /q/metrics before and after the run. When ticket-service runs on this machine, how long
+ * its relay's thread (and the whole service) ran and waited for a CPU meanwhile ({@link CpuWait}): a relay that waits
+ * more than it works is queueing behind the rest of the machine's work. With {@code --kill-after N} a SIGKILL of
  * ticket-service once N tickets are out and a start with the same command: lost (a message without a ticket) and duplicated (a message with two tickets).
  */
 final class InboundTicketsBenchmark {
@@ -52,6 +54,7 @@ final class InboundTicketsBenchmark {
         String run = UUID.randomUUID().toString().substring(0, 8);
         AtomicLongArray producedAt = new AtomicLongArray(count);
         ServiceControl ticketService = killAfter > 0 ? ServiceControl.find("ticket-service", service.getPort()) : null;
+        long pid = killAfter > 0 ? -1 : localPid(service);
 
         try (TicketWatcher watcher = new TicketWatcher(kafka, run, count);
                 KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
@@ -62,11 +65,15 @@ final class InboundTicketsBenchmark {
                     : CompletableFuture.supplyAsync(() -> killAndRestart(ticketService, watcher, killAfter, outage,
                             service.resolve("/q/health/ready").toString()));
             java.util.SortedMap<Double, Double> lagBefore = relayLagBuckets(service);
+            CpuWait relayBefore = CpuWait.of(pid, RELAY_THREAD);
+            CpuWait serviceBefore = CpuWait.of(pid, "");
             long start = System.nanoTime();
             produce(producer, run, count, rate, producedAt);
             long produced = System.nanoTime();
             String restarted = restart.get();
             watcher.drain(i -> true, drain);
+            String cpu = pid < 0 ? "" : String.format(", relay's thread %s (the whole service %s)",
+                    CpuWait.of(pid, RELAY_THREAD).since(relayBefore), CpuWait.of(pid, "").since(serviceBefore));
 
             long[] latencies = new long[watcher.seen()];
             long lastTicket = start;
@@ -89,13 +96,25 @@ final class InboundTicketsBenchmark {
                             TicketWatcher.percentiles(watcher.outboxToCommit()));
             System.out.printf("inbound-tickets: %d message.received events%s, broker took them at %.0f/s (baseline), "
                     + "tickets at %.0f/s (ratio %.2f), event->ticket.created %s, outbox->topic %s (of which outbox->relay's producer %s), "
-                    + "%s, relay's timer commit->ack over the run %s, lost %d, duplicated %d "
+                    + "%s, relay's timer commit->ack over the run %s%s, lost %d, duplicated %d "
                     + "(records delivered again for the same event: %d)%s; %s%n",
                     count, rate > 0 ? " at " + rate + "/s" : "", brokerRate, ticketRate, ticketRate / brokerRate, TicketWatcher.percentiles(latencies),
                     TicketWatcher.percentiles(watcher.outboxToTopic()),
-                    TicketWatcher.percentiles(watcher.outboxToProducer()), relayShare, relayTimer(lagBefore, relayLagBuckets(service)),
+                    TicketWatcher.percentiles(watcher.outboxToProducer()), relayShare, relayTimer(lagBefore, relayLagBuckets(service)), cpu,
                     count - m, watcher.createdTwice(), watcher.redelivered(),
                     restarted, SlaClocksBenchmark.Load.now());
+        }
+    }
+
+    /** The relay's thread in ticket-service (OutboxRelay), by its name. */
+    private static final String RELAY_THREAD = "outbox-relay";
+
+    /** ticket-service's process when it runs on this machine (its scheduler statistics are read), else -1. */
+    private static long localPid(URI service) {
+        try {
+            return ServiceControl.find("ticket-service", service.getPort()).pid();
+        } catch (Exception e) {
+            return -1;
         }
     }
 
